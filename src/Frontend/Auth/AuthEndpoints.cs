@@ -1,0 +1,69 @@
+using Chat.Accounts;
+using Chat.Frontend.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chat.Frontend.Auth;
+
+/// <summary><c>/api/auth</c>: sign-up, login, refresh with rotation, logout.</summary>
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/api/auth");
+        auth.MapPost("/register", RegisterAsync);
+        auth.MapPost("/login", LoginAsync);
+        auth.MapPost("/refresh", RefreshAsync);
+        auth.MapPost("/logout", LogoutAsync);
+    }
+
+    private static async Task<IResult> RegisterAsync(RegisterRequest? request, IClusterClient cluster, AccessTokenIssuer tokens, HttpContext http)
+    {
+        if (request?.Username is null || request.Email is null || request.Password is null)
+        {
+            return Problems.BadRequest("username, email and password are required");
+        }
+
+        var session = await Directory(cluster).RegisterAsync(
+            new Registration(request.Username, request.Email, request.Password, request.DisplayName), DeviceName(http));
+        return TypedResults.Created("/api/users/me", ToResponse(session, tokens));
+    }
+
+    private static async Task<IResult> LoginAsync(LoginRequest? request, IClusterClient cluster, AccessTokenIssuer tokens, HttpContext http)
+    {
+        if (string.IsNullOrEmpty(request?.Login) || string.IsNullOrEmpty(request.Password))
+        {
+            return Problems.BadRequest("login and password are required");
+        }
+
+        var session = await Directory(cluster).LoginAsync(request.Login, request.Password, DeviceName(http));
+        return TypedResults.Ok(ToResponse(session, tokens));
+    }
+
+    private static async Task<IResult> RefreshAsync(RefreshRequest? request, IClusterClient cluster, AccessTokenIssuer tokens)
+    {
+        if (string.IsNullOrEmpty(request?.RefreshToken))
+        {
+            return Problems.BadRequest("refreshToken is required");
+        }
+
+        return TypedResults.Ok(ToResponse(await Directory(cluster).RefreshAsync(request.RefreshToken), tokens));
+    }
+
+    private static async Task<IResult> LogoutAsync(RefreshRequest? request, IClusterClient cluster)
+    {
+        if (string.IsNullOrEmpty(request?.RefreshToken))
+        {
+            return Problems.BadRequest("refreshToken is required");
+        }
+
+        await Directory(cluster).LogoutAsync(request.RefreshToken);
+        return TypedResults.NoContent();
+    }
+
+    private static IAccountDirectoryGrain Directory(IClusterClient cluster) => cluster.GetGrain<IAccountDirectoryGrain>(0);
+
+    private static string DeviceName(HttpContext http) => http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown device";
+
+    private static TokenResponse ToResponse(IssuedSession session, AccessTokenIssuer tokens) =>
+        new(session.UserId, tokens.Issue(session.UserId, session.SessionId), session.RefreshToken, (int)tokens.Lifetime.TotalSeconds);
+}

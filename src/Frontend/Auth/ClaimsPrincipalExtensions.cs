@@ -1,0 +1,11 @@
+using System.Security.Claims;
+using Chat.Errors;
+
+namespace Chat.Frontend.Auth;
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The authenticated user's id, from the token's <c>sub</c>.</summary>
+    public static Guid UserId(this ClaimsPrincipal principal) =>
+        Guid.TryParse(principal.FindFirstValue("sub"), out var id) ? id : throw ChatException.Unauthorized("no user in token");
+}

@@ -1,0 +1,129 @@
+// Wire types of the Chat Grid protocol (shared/protocol.md). JSON is camelCase; ids are strings.
+
+export interface AuthResponse {
+  userId: string;
+  accessToken: string;
+  refreshToken: string;
+  /** Lifetime of the access token in seconds. */
+  expiresIn: number;
+}
+
+export interface UserProfile {
+  userId: string;
+  username: string;
+  displayName: string;
+  email?: string | null;
+}
+
+export interface UserSummary {
+  userId: string;
+  username: string;
+  displayName: string;
+}
+
+export type ConversationType = 'direct' | 'group' | 'channel';
+
+export type MemberRole = 'owner' | 'admin' | 'moderator' | 'member' | 'subscriber' | (string & {});
+
+export interface ConversationSummary {
+  conversationId: string;
+  type: ConversationType;
+  name: string | null;
+  lastSeq: number;
+  readSeq: number;
+  unread: number;
+}
+
+export interface ConversationMember {
+  userId: string;
+  username?: string;
+  displayName?: string;
+  role: MemberRole;
+  /** Optional: where this member has read / received up to, when the server tells. */
+  readSeq?: number;
+  deliveredSeq?: number;
+}
+
+export interface ConversationDetails {
+  conversationId: string;
+  type: ConversationType;
+  name: string | null;
+  members: ConversationMember[];
+  lastSeq?: number;
+}
+
+export interface Message {
+  conversationId: string;
+  seq: number;
+  messageId: string;
+  senderId: string;
+  clientMessageId: string;
+  type: string;
+  content: string;
+  replyToSeq?: number | null;
+  metadata?: unknown;
+  sentAt: string;
+  editedAt?: string | null;
+  deleted?: boolean;
+}
+
+export interface MessagePage {
+  messages: Message[];
+  hasMore: boolean;
+}
+
+export interface SendMessageRequest {
+  conversationId: string;
+  clientMessageId: string;
+  content: string;
+  type?: 'text';
+  replyToSeq?: number;
+}
+
+export interface SendMessageAck {
+  conversationId: string;
+  seq: number;
+  messageId: string;
+  sentAt: string;
+}
+
+export interface SyncCursor {
+  conversationId: string;
+  afterSeq: number;
+}
+
+export interface ReceiptEvent {
+  conversationId: string;
+  userId: string;
+  seq: number;
+}
+
+export interface TypingEvent {
+  conversationId: string;
+  userId: string;
+  isTyping: boolean;
+}
+
+export type PresenceStatus = 'online' | 'away' | 'dnd' | 'offline';
+
+export interface PresenceEvent {
+  userId: string;
+  status: PresenceStatus;
+  lastSeen?: string | null;
+}
+
+export interface ConversationAddedEvent {
+  conversationId: string;
+  type: ConversationType;
+  name: string | null;
+}
+
+/** RFC 9457 problem details as the server sends them. */
+export interface ProblemDetails {
+  type?: string;
+  title?: string;
+  status?: number;
+  detail?: string;
+  code?: string;
+  [extension: string]: unknown;
+}

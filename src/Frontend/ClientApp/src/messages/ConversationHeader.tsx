@@ -1,0 +1,66 @@
+import { navigateToConversation } from '../app/useHashConversation';
+import { useChatState } from '../store/ChatContext';
+import { conversationTitle, directPeerId } from '../store/selectors';
+import type { ConversationState } from '../store/types';
+import { Avatar } from '../ui/Avatar';
+import { formatLastSeen } from '../ui/format';
+import { BackIcon, MembersIcon } from '../ui/icons';
+
+interface Props {
+  conversation: ConversationState;
+  titleId: string;
+  membersOpen: boolean;
+  membersPanelId: string;
+  onToggleMembers: () => void;
+}
+
+const presenceText = { online: 'online', away: 'away', dnd: 'do not disturb' } as const;
+
+export function ConversationHeader({ conversation, titleId, membersOpen, membersPanelId, onToggleMembers }: Props) {
+  const state = useChatState((s) => s);
+  const title = conversationTitle(state, conversation);
+  const peer = directPeerId(state, conversation);
+  const presence = peer ? state.presence[peer] : undefined;
+  let subtitle = '';
+  if (conversation.type === 'direct') {
+    if (presence) subtitle = presence.status === 'offline' ? formatLastSeen(presence.lastSeen) : presenceText[presence.status];
+  } else if (conversation.members) {
+    const count = conversation.members.length;
+    subtitle = `${conversation.type === 'channel' ? 'Channel' : 'Group'} · ${count} ${count === 1 ? 'member' : 'members'}`;
+  } else {
+    subtitle = conversation.type === 'channel' ? 'Channel' : 'Group';
+  }
+
+  return (
+    <header className="pane-header">
+      <button
+        type="button"
+        className="icon-button back-button"
+        aria-label="Back to conversations"
+        data-testid="back-button"
+        onClick={() => navigateToConversation(null)}
+      >
+        <BackIcon />
+      </button>
+      <Avatar name={title} seed={peer ?? conversation.id} presence={presence?.status} />
+      <div className="pane-title">
+        <h1 id={titleId} data-testid="conversation-title">
+          {title}
+        </h1>
+        {subtitle && <p className="muted">{subtitle}</p>}
+      </div>
+      <button
+        type="button"
+        className={`icon-button${membersOpen ? ' is-active' : ''}`}
+        aria-label={membersOpen ? 'Hide members' : 'Show members'}
+        aria-expanded={membersOpen}
+        aria-controls={membersPanelId}
+        title="Members"
+        data-testid="members-toggle"
+        onClick={onToggleMembers}
+      >
+        <MembersIcon />
+      </button>
+    </header>
+  );
+}

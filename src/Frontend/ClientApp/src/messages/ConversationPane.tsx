@@ -1,0 +1,84 @@
+import { useEffect, useId, useState } from 'react';
+import { navigateToConversation } from '../app/useHashConversation';
+import { useChatController, useChatState } from '../store/ChatContext';
+import { canPost } from '../store/selectors';
+import { Composer } from './Composer';
+import { ConversationHeader } from './ConversationHeader';
+import { MembersPanel } from './MembersPanel';
+import { MessageList } from './MessageList';
+import { TypingIndicator } from './TypingIndicator';
+import './messages.css';
+
+/** The right pane: the open conversation, or a hint when none is open. */
+export function ConversationPane() {
+  const controller = useChatController();
+  const openId = useChatState((s) => s.openConversationId);
+  const conversation = useChatState((s) => (s.openConversationId ? s.conversations[s.openConversationId] : undefined));
+  const listStatus = useChatState((s) => s.listStatus);
+  const postAllowed = useChatState((s) => (conversation ? canPost(s, conversation) : true));
+  const [membersOpen, setMembersOpen] = useState(false);
+  const membersId = useId();
+
+  // A conversation opened from the address before the list arrived: load it once it is known.
+  const known = Boolean(conversation);
+  const historyLoaded = conversation?.historyLoaded ?? false;
+  const hasMembers = Boolean(conversation?.members);
+  useEffect(() => {
+    if (!openId || !known) return;
+    if (!historyLoaded) void controller.loadOlder(openId);
+    if (!hasMembers) void controller.loader.loadDetails(openId);
+  }, [controller, openId, known, historyLoaded, hasMembers]);
+
+  useEffect(() => setMembersOpen(false), [openId]);
+
+  if (!openId) {
+    return (
+      <main className="pane pane-empty" aria-label="Conversation">
+        <div className="empty-state">
+          <h1>Chat Grid</h1>
+          <p className="muted">Pick a conversation, or start a new one by username.</p>
+        </div>
+      </main>
+    );
+  }
+
+  if (!conversation || conversation.inaccessible) {
+    const missing = listStatus === 'ready' || conversation?.inaccessible;
+    return (
+      <main className="pane pane-empty" aria-label="Conversation">
+        <div className="empty-state">
+          <p className="muted">{missing ? 'This conversation is not available.' : 'Loading conversation…'}</p>
+          <button type="button" className="secondary-button" onClick={() => navigateToConversation(null)}>
+            Back to conversations
+          </button>
+        </div>
+      </main>
+    );
+  }
+
+  return (
+    <main className="pane" aria-labelledby={`${membersId}-title`}>
+      <ConversationHeader
+        conversation={conversation}
+        titleId={`${membersId}-title`}
+        membersOpen={membersOpen}
+        membersPanelId={membersId}
+        onToggleMembers={() => setMembersOpen((open) => !open)}
+      />
+      <div className="pane-body">
+        <div className="pane-messages">
+          <MessageList conversation={conversation} />
+          <TypingIndicator conversation={conversation} />
+          {postAllowed ? (
+            <Composer conversationId={conversation.id} />
+          ) : (
+            <p className="composer-readonly muted">Only admins can post in this channel.</p>
+          )}
+        </div>
+        {membersOpen && (
+          <MembersPanel id={membersId} conversation={conversation} onClose={() => setMembersOpen(false)} />
+        )}
+      </div>
+    </main>
+  );
+}

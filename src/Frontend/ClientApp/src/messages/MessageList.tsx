@@ -1,0 +1,117 @@
+import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useChatController, useChatState } from '../store/ChatContext';
+import type { ConversationState } from '../store/types';
+import { formatDay } from '../ui/format';
+import { buildRows } from './buildRows';
+import { MessageBubble } from './MessageBubble';
+
+const LOAD_OLDER_WITHIN_PX = 200;
+const AT_BOTTOM_WITHIN_PX = 64;
+
+/** The history as a live log; scrolling up loads older pages while keeping the view steady. */
+export function MessageList({ conversation }: { conversation: ConversationState }) {
+  const controller = useChatController();
+  const myUserId = useChatState((s) => s.myUserId);
+  const users = useChatState((s) => s.users);
+  const outbox = useChatState((s) => s.outbox);
+  const scroller = useRef<HTMLDivElement>(null);
+  const atBottom = useRef(true);
+  const previous = useRef({ id: '', first: '', last: '', count: 0, height: 0 });
+
+  const rows = useMemo(
+    () => buildRows(conversation, outbox, { myUserId, members: conversation.members, users }),
+    [conversation, outbox, myUserId, users],
+  );
+
+  const { hasMoreOlder, historyLoading, historyLoaded, historyError, id } = conversation;
+  const loadOlder = useCallback(() => {
+    if (hasMoreOlder && !historyLoading && historyLoaded) void controller.loadOlder(id);
+  }, [controller, id, hasMoreOlder, historyLoading, historyLoaded]);
+
+  const retry = useCallback((cid: string) => controller.retryMessage(cid), [controller]);
+  const discard = useCallback((cid: string) => controller.discardMessage(cid), [controller]);
+
+  const messageRows = rows.filter((row) => row.kind === 'message');
+  const firstKey = messageRows[0]?.key ?? '';
+  const lastRow = messageRows[messageRows.length - 1];
+  const lastKey = lastRow?.key ?? '';
+
+  // Keep the reader's place: stick to the bottom for new messages, hold still when older ones are prepended.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const before = previous.current;
+    if (before.id !== id || before.count === 0) {
+      el.scrollTop = el.scrollHeight;
+      atBottom.current = true;
+    } else if (lastKey !== before.last) {
+      const mineNewest = lastRow?.kind === 'message' && lastRow.props.mine;
+      if (atBottom.current || mineNewest) el.scrollTop = el.scrollHeight;
+    } else if (firstKey !== before.first) {
+      el.scrollTop += el.scrollHeight - before.height;
+    } else if (atBottom.current) {
+      el.scrollTop = el.scrollHeight;
+    }
+    previous.current = { id, first: firstKey, last: lastKey, count: messageRows.length, height: el.scrollHeight };
+  });
+
+  // A short first page does not fill the view, so no scroll event would ever ask for more.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el && el.scrollHeight <= el.clientHeight + LOAD_OLDER_WITHIN_PX) loadOlder();
+  }, [loadOlder, rows.length]);
+
+  const onScroll = () => {
+    const el = scroller.current;
+    if (!el) return;
+    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_WITHIN_PX;
+    if (el.scrollTop < LOAD_OLDER_WITHIN_PX) loadOlder();
+  };
+
+  return (
+    <div
+      className="message-scroller"
+      ref={scroller}
+      onScroll={onScroll}
+      tabIndex={0}
+      role="region"
+      aria-label="Message history"
+    >
+      <div className="history-slot">
+        {historyLoading ? (
+          <p className="history-note muted">Loading earlier messages…</p>
+        ) : historyError ? (
+          <p className="history-note form-error">
+            {historyError}{' '}
+            <button type="button" className="link-button" onClick={() => void controller.loadOlder(id)}>
+              Try again
+            </button>
+          </p>
+        ) : historyLoaded && messageRows.length === 0 ? (
+          <p className="history-note muted">No messages yet. Say hello!</p>
+        ) : historyLoaded && !hasMoreOlder ? (
+          <p className="history-note muted">Start of the conversation</p>
+        ) : null}
+      </div>
+      <div
+        className="message-log"
+        role="log"
+        aria-live="polite"
+        aria-relevant="additions"
+        aria-label="Messages"
+        aria-busy={historyLoading}
+        data-testid="message-list"
+      >
+        {rows.map((row) =>
+          row.kind === 'day' ? (
+            <p key={row.key} className="day-separator">
+              <span>{formatDay(row.iso)}</span>
+            </p>
+          ) : (
+            <MessageBubble key={row.key} {...row.props} onRetry={retry} onDiscard={discard} />
+          ),
+        )}
+      </div>
+    </div>
+  );
+}

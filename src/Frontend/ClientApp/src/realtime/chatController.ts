@@ -1,0 +1,277 @@
+// The signed-in chat session: one store, one hub connection and the logic that keeps them in step.
+import { createConversation as postConversation } from '../api/conversations';
+import { ApiError, SessionEndedError } from '../api/errors';
+import { getAccessToken } from '../api/session';
+import type {
+  ConversationAddedEvent,
+  ConversationType,
+  Message,
+  PresenceEvent,
+  ReceiptEvent,
+  TypingEvent,
+} from '../api/types';
+import { getMe, getUserByUsername } from '../api/users';
+import { ConversationLoader } from '../conversations/conversationLoader';
+import { loadOutbox, saveOutbox } from '../messages/outboxStorage';
+import { OutboxSender } from '../messages/outboxSender';
+import { ChatStore } from '../store/chatStore';
+import { applyMessages, applyReceipt, emptyConversation as emptyConversationFor } from '../store/conversationUpdates';
+import type { OutboxItem } from '../store/types';
+import { ChatHub } from './chatHub';
+import type { ControllerContext } from './controllerContext';
+import { ReadTracker } from './readTracker';
+import { SyncEngine } from './syncEngine';
+import { TypingTracker } from './typingTracker';
+
+export class ChatController implements ControllerContext {
+  readonly store: ChatStore;
+  readonly hub: ChatHub;
+  readonly myUserId: string;
+  readonly loader: ConversationLoader;
+  private readonly sync: SyncEngine;
+  private readonly outbox: OutboxSender;
+  private readonly reads: ReadTracker;
+  private readonly typing: TypingTracker;
+  private disposed = false;
+  private savedOutbox: readonly OutboxItem[] = [];
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(myUserId: string) {
+    this.myUserId = myUserId;
+    this.store = new ChatStore(myUserId);
+    this.hub = new ChatHub({
+      accessToken: () => getAccessToken(),
+      onStatus: (status) =>
+        this.store.update((s) =>
+          s.connection === status ? s : { ...s, connection: status, everConnected: s.everConnected || status === 'connected' },
+        ),
+      onConnected: () => void this.onConnected(),
+      checkSession: () => this.checkSession(),
+    });
+    this.loader = new ConversationLoader(this);
+    this.sync = new SyncEngine(this);
+    this.outbox = new OutboxSender(this);
+    this.reads = new ReadTracker(this);
+    this.typing = new TypingTracker(this);
+    this.registerHandlers();
+  }
+
+  isDisposed(): boolean {
+    return this.disposed;
+  }
+
+  start(): void {
+    const restored = loadOutbox(this.myUserId);
+    this.savedOutbox = restored;
+    if (restored.length) this.store.update((s) => ({ ...s, outbox: restored }));
+    this.cleanups.push(this.store.subscribe(() => this.persistOutbox()));
+
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') this.reads.scheduleRead(this.store.getState().openConversationId);
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    this.cleanups.push(() => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
+    });
+
+    getMe()
+      .then((me) => {
+        if (this.disposed) return;
+        this.store.update((s) => ({
+          ...s,
+          me,
+          users: { ...s.users, [me.userId]: { userId: me.userId, username: me.username, displayName: me.displayName } },
+        }));
+      })
+      .catch(() => undefined);
+    void this.loader.refreshList();
+    this.hub.start();
+  }
+
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.reads.dispose();
+    this.typing.dispose();
+    this.outbox.dispose();
+    await this.hub.stop();
+  }
+
+  // ---- actions used by the UI -------------------------------------------------------------
+
+  openConversation(conversationId: string | null): void {
+    const previous = this.store.getState().openConversationId;
+    if (previous && previous !== conversationId) this.typing.stopped(previous);
+    this.store.update((s) => (s.openConversationId === conversationId ? s : { ...s, openConversationId: conversationId }));
+    if (!conversationId) return;
+    const conversation = this.store.conversation(conversationId);
+    if (conversation && !conversation.members) void this.loader.loadDetails(conversationId);
+    if (conversation && !conversation.historyLoaded) void this.loader.loadOlder(conversationId);
+    this.reads.scheduleRead(conversationId);
+  }
+
+  loadOlder(conversationId: string): Promise<void> {
+    return this.loader.loadOlder(conversationId);
+  }
+
+  sendMessage(conversationId: string, content: string): void {
+    const text = content.replace(/\s+$/u, '');
+    if (!text.trim()) return;
+    this.typing.stopped(conversationId);
+    this.outbox.enqueue(conversationId, text);
+  }
+
+  retryMessage(clientMessageId: string): void {
+    this.outbox.retry(clientMessageId);
+  }
+
+  discardMessage(clientMessageId: string): void {
+    this.outbox.discard(clientMessageId);
+  }
+
+  typed(conversationId: string): void {
+    this.typing.typed(conversationId);
+  }
+
+  stoppedTyping(conversationId: string): void {
+    this.typing.stopped(conversationId);
+  }
+
+  /**
+   * Creates (or, for a direct chat, finds) a conversation with members given by username.
+   * Returns its id; throws an Error with a readable message on failure.
+   */
+  async createConversation(type: ConversationType, name: string, usernames: string[]): Promise<string> {
+    const unique = [...new Set(usernames.map((u) => u.trim().replace(/^@/, '')).filter(Boolean))];
+    const users = await Promise.all(
+      unique.map(async (username) => {
+        try {
+          return await getUserByUsername(username);
+        } catch (error) {
+          if (error instanceof ApiError && error.status === 404) throw new Error(`No user named “${username}”.`);
+          throw error;
+        }
+      }),
+    );
+    const memberIds = users.map((u) => u.userId).filter((id) => id !== this.myUserId);
+    if (type === 'direct' && memberIds.length !== 1) {
+      throw new Error(users.length ? 'That is you. Pick someone else to chat with.' : 'Enter a username.');
+    }
+    const details = await postConversation({ type, name: type === 'direct' ? undefined : name.trim(), memberIds });
+    this.loader.applyDetails(details);
+    this.store.updateConversation(details.conversationId, (c) => ({
+      ...c,
+      lastActivity: Math.max(c.lastActivity, Date.now()),
+      inaccessible: false,
+    }));
+    void this.loader.loadDetails(details.conversationId);
+    void this.loader.refreshList();
+    return details.conversationId;
+  }
+
+  // ---- ingest -------------------------------------------------------------------------------
+
+  ingest(messages: readonly Message[], source: 'live' | 'sync' | 'history' | 'ack'): void {
+    if (this.disposed || messages.length === 0) return;
+    const byConversation = new Map<string, Message[]>();
+    for (const message of messages) {
+      const list = byConversation.get(message.conversationId);
+      if (list) list.push(message);
+      else byConversation.set(message.conversationId, [message]);
+    }
+    for (const [conversationId, list] of byConversation) {
+      const known = Boolean(this.store.conversation(conversationId));
+      let added: Message[] = [];
+      const ownIds = new Set(list.filter((m) => m.senderId === this.myUserId && m.clientMessageId).map((m) => m.clientMessageId));
+      this.store.update((state) => {
+        const before = state.conversations[conversationId];
+        const base = before ?? emptyConversationFor(conversationId);
+        const result = applyMessages(base, list, this.myUserId);
+        added = result.added;
+        const outbox = ownIds.size
+          ? state.outbox.filter((item) => !(item.conversationId === conversationId && ownIds.has(item.clientMessageId)))
+          : state.outbox;
+        if (result.conversation === before && outbox.length === state.outbox.length) return state;
+        return {
+          ...state,
+          outbox: outbox.length === state.outbox.length ? state.outbox : outbox,
+          conversations: { ...state.conversations, [conversationId]: result.conversation },
+        };
+      });
+      if (!known) {
+        void this.loader.refreshList();
+        void this.loader.loadDetails(conversationId);
+      }
+      this.reads.onMessagesAdded(conversationId, added);
+      if (source === 'live' && this.sync.hasGap(conversationId)) void this.sync.syncConversation(conversationId);
+      if (source === 'ack' && this.sync.hasGap(conversationId)) {
+        // The event for the message before ours is probably on its way; fill the gap if not.
+        setTimeout(() => {
+          if (!this.disposed && this.sync.hasGap(conversationId)) void this.sync.syncConversation(conversationId);
+        }, 1500);
+      }
+    }
+  }
+
+  // ---- hub ----------------------------------------------------------------------------------
+
+  private registerHandlers(): void {
+    const connection = this.hub.connection;
+    connection.on('MessageReceived', (message: Message) => this.ingest([message], 'live'));
+    connection.on('ReadReceipt', (receipt: ReceiptEvent) =>
+      this.store.updateConversation(receipt.conversationId, (c) => applyReceipt(c, receipt, 'read', this.myUserId)),
+    );
+    connection.on('DeliveryReceipt', (receipt: ReceiptEvent) =>
+      this.store.updateConversation(receipt.conversationId, (c) => applyReceipt(c, receipt, 'delivered', this.myUserId)),
+    );
+    connection.on('Typing', (event: TypingEvent) => this.typing.received(event));
+    connection.on('PresenceChanged', (event: PresenceEvent) =>
+      this.store.update((s) => ({
+        ...s,
+        presence: { ...s.presence, [event.userId]: { status: event.status, lastSeen: event.lastSeen ?? null } },
+      })),
+    );
+    connection.on('ConversationAdded', (event: ConversationAddedEvent) => {
+      this.store.upsertConversation(event.conversationId, (c) => ({
+        ...c,
+        type: event.type ?? c.type,
+        name: event.name ?? c.name,
+        lastActivity: c.lastActivity || Date.now(),
+        inaccessible: false,
+      }));
+      void this.loader.refreshList();
+      void this.loader.loadDetails(event.conversationId);
+    });
+  }
+
+  private async onConnected(): Promise<void> {
+    await this.loader.refreshList();
+    if (this.disposed || !this.hub.isConnected) return;
+    await this.sync.syncAll();
+    if (this.disposed) return;
+    void this.outbox.flush();
+    this.reads.resendAfterReconnect();
+    const open = this.store.getState().openConversationId;
+    const conversation = open ? this.store.conversation(open) : undefined;
+    if (open && conversation && !conversation.historyLoaded) void this.loader.loadOlder(open);
+  }
+
+  private async checkSession(): Promise<boolean> {
+    try {
+      await getMe();
+      return true;
+    } catch (error) {
+      return !(error instanceof SessionEndedError);
+    }
+  }
+
+  private persistOutbox(): void {
+    const outbox = this.store.getState().outbox;
+    if (outbox === this.savedOutbox) return;
+    this.savedOutbox = outbox;
+    saveOutbox(this.myUserId, outbox);
+  }
+}

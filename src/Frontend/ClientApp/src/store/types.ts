@@ -1,0 +1,74 @@
+import type {
+  ConversationMember,
+  ConversationType,
+  Message,
+  PresenceStatus,
+  UserProfile,
+  UserSummary,
+} from '../api/types';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
+
+/** An own message not yet acknowledged by the server (or refused by it). */
+export interface OutboxItem {
+  clientMessageId: string;
+  conversationId: string;
+  content: string;
+  createdAt: string;
+  status: 'pending' | 'failed';
+  error?: string;
+}
+
+export interface ConversationState {
+  id: string;
+  type: ConversationType;
+  name: string | null;
+  /** Null until GET /api/conversations/{id} answered. */
+  members: ConversationMember[] | null;
+  /** Highest seq known to exist. */
+  lastSeq: number;
+  /** Highest seq this user has read. */
+  readSeq: number;
+  unread: number;
+  /**
+   * Every message after this seq reaches us through Sync or events; older ones are fetched by
+   * history paging. Null while unknown (a conversation learnt of by an event before the list).
+   */
+  syncedSeq: number | null;
+  /** Known messages, sorted by seq, unique by seq. */
+  messages: Message[];
+  hasMoreOlder: boolean;
+  historyLoading: boolean;
+  historyLoaded: boolean;
+  historyError: string | null;
+  /** Highest seq any other member has received / read. */
+  peerDeliveredSeq: number;
+  peerReadSeq: number;
+  /** userId → epoch ms after which the typing state is stale. */
+  typing: Record<string, number>;
+  /** Epoch ms of the newest known message, for ordering the list. */
+  lastActivity: number;
+  /** Position in the server's list, for a stable order when activity is unknown. */
+  order: number;
+  /** The server refused access (removed from the conversation). */
+  inaccessible: boolean;
+}
+
+export interface PresenceInfo {
+  status: PresenceStatus;
+  lastSeen: string | null;
+}
+
+export interface ChatState {
+  myUserId: string;
+  me: UserProfile | null;
+  connection: ConnectionStatus;
+  everConnected: boolean;
+  listStatus: 'loading' | 'ready' | 'error';
+  listError: string | null;
+  conversations: Record<string, ConversationState>;
+  users: Record<string, UserSummary>;
+  presence: Record<string, PresenceInfo>;
+  openConversationId: string | null;
+  outbox: OutboxItem[];
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using Chat.Conversations;
+using Chat.Frontend.Auth;
+using Chat.Frontend.Errors;
+
+namespace Chat.Frontend.Conversations;
+
+/// <summary><c>/api/conversations</c>: create, list, read one, and page through history.</summary>
+public static class ConversationEndpoints
+{
+    public static void MapConversationEndpoints(this IEndpointRouteBuilder app)
+    {
+        var conversations = app.MapGroup("/api/conversations").RequireAuthorization();
+        conversations.MapPost("/", CreateAsync);
+        conversations.MapGet("/", ListAsync);
+        conversations.MapGet("/{conversationId:guid}", GetAsync);
+        conversations.MapGet("/{conversationId:guid}/messages", GetMessagesAsync);
+    }
+
+    private static async Task<IResult> CreateAsync(CreateConversationRequest? request, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (request?.Type is null || !ConversationTypes.IsKnown(request.Type))
+        {
+            return Problems.BadRequest("type must be direct, group or channel");
+        }
+
+        var memberIds = request.MemberIds ?? [];
+        if (memberIds.Count > Limits.MaxCreateMemberIds)
+        {
+            return Problems.BadRequest($"at most {Limits.MaxCreateMemberIds} memberIds");
+        }
+
+        var me = user.UserId();
+        var conversationId = request.Type == ConversationTypes.Direct
+            ? DirectConversationId.For(me, memberIds.FirstOrDefault(id => id != me))
+            : Guid.NewGuid();
+        if (request.Type == ConversationTypes.Direct && memberIds.Where(id => id != me).Distinct().Count() != 1)
+        {
+            return Problems.BadRequest("a direct conversation names exactly one other member");
+        }
+
+        await EnsureUsersExistAsync(cluster, memberIds);
+        var info = await cluster.GetGrain<IConversationGrain>(conversationId)
+            .CreateAsync(new ConversationCreation(me, request.Type, request.Name?.Trim(), memberIds));
+        return TypedResults.Created($"/api/conversations/{info.ConversationId}", info);
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal user, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IUserConversationsGrain>(user.UserId()).ListConversationsAsync());
+
+    private static async Task<IResult> GetAsync(Guid conversationId, ClaimsPrincipal user, IClusterClient cluster) =>
+        TypedResults.Ok(await cluster.GetGrain<IConversationGrain>(conversationId).GetAsync(user.UserId()));
+
+    private static async Task<IResult> GetMessagesAsync(
+        Guid conversationId, long? beforeSeq, long? afterSeq, int? limit, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        var pageSize = limit ?? Limits.DefaultHistoryPageSize;
+        if (pageSize is < 1 or > Limits.MaxHistoryPageSize)
+        {
+            return Problems.BadRequest($"limit must be 1 to {Limits.MaxHistoryPageSize}");
+        }
+
+        if (beforeSeq is < 1 || afterSeq is < 0)
+        {
+            return Problems.BadRequest("beforeSeq must be positive and afterSeq not negative");
+        }
+
+        return TypedResults.Ok(await cluster.GetGrain<IConversationGrain>(conversationId).GetMessagesAsync(user.UserId(), beforeSeq, afterSeq, pageSize));
+    }
+
+    private static async Task EnsureUsersExistAsync(IClusterClient cluster, List<Guid> memberIds)
+    {
+        var distinct = memberIds.Distinct().ToList();
+        var found = await cluster.GetGrain<Chat.Accounts.IAccountDirectoryGrain>(0).GetProfilesAsync(distinct);
+        if (found.Count != distinct.Count)
+        {
+            throw Chat.Errors.ChatException.BadRequest("memberIds names an unknown user");
+        }
+    }
+}

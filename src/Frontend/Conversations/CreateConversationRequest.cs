@@ -1,0 +1,3 @@
+namespace Chat.Frontend.Conversations;
+
+public sealed record CreateConversationRequest(string? Type, string? Name, List<Guid>? MemberIds);

@@ -1,0 +1,50 @@
+using Chat.Frontend.Auth;
+using Chat.Frontend.Conversations;
+using Chat.Frontend.Errors;
+using Chat.Frontend.Health;
+using Chat.Frontend.Realtime;
+using Chat.Frontend.Users;
+using Chat.Hosting;
+using Chat.Storage;
+
+namespace Chat.Frontend.Hosting;
+
+/// <summary>Builds the Frontend: REST API, the chat hub, health endpoints and the web client, over an Orleans client or co-hosted silo.</summary>
+public static class FrontendApp
+{
+    public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        var grid = GridSettings.Read(builder.Configuration);
+        var frontend = builder.Configuration.BindRequired<FrontendSettings>(FrontendSettings.Section);
+        await InfrastructurePreflight.CheckAsync(grid);
+
+        builder.AddChatOrleans(grid, frontend);
+        builder.AddChatErrors();
+        builder.AddChatAuth();
+        builder.AddChatRealtime();
+        builder.AddChatHealth(grid);
+
+        var app = builder.Build();
+        if (frontend.CoHostSilo)
+        {
+            await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
+        }
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapChatHealth();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapConversationEndpoints();
+        app.MapChatHub();
+        app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "not_found", detail: "no such endpoint"));
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+}

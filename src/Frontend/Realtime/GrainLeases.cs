@@ -1,0 +1,37 @@
+using Chat.Conversations;
+
+namespace Chat.Frontend.Realtime;
+
+/// <summary>Asks grains for (or releases) this Frontend's events; used on connect, disconnect and renewal.</summary>
+public sealed partial class GrainLeases(IClusterClient cluster, FrontendIdentity frontend, ILogger<GrainLeases> logger)
+{
+    private const int MaxParallelCalls = 64;
+
+    public Task AttachUserAsync(Guid userId) => cluster.GetGrain<IUserConversationsGrain>(userId).AttachFrontendAsync(frontend.Id);
+
+    public Task AttachConversationsAsync(IEnumerable<Guid> conversationIds) =>
+        ForEachAsync(conversationIds, id => cluster.GetGrain<IConversationGrain>(id).AttachFrontendAsync(frontend.Id));
+
+    public Task AttachUsersAsync(IEnumerable<Guid> userIds) =>
+        ForEachAsync(userIds, id => cluster.GetGrain<IUserConversationsGrain>(id).AttachFrontendAsync(frontend.Id));
+
+    /// <summary>Best effort: a release that fails only leaves a lease to lapse by itself.</summary>
+    public async Task ReleaseAsync(Guid userId, IEnumerable<Guid> conversationIds)
+    {
+        try
+        {
+            await cluster.GetGrain<IUserConversationsGrain>(userId).DetachFrontendAsync(frontend.Id);
+            await ForEachAsync(conversationIds, id => cluster.GetGrain<IConversationGrain>(id).DetachFrontendAsync(frontend.Id));
+        }
+        catch (Exception ex)
+        {
+            LogReleaseFailed(logger, ex, userId);
+        }
+    }
+
+    private static Task ForEachAsync(IEnumerable<Guid> ids, Func<Guid, Task> call) =>
+        Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = MaxParallelCalls }, async (id, _) => await call(id));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Releasing leases of user {UserId} failed; they will lapse")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, Guid userId);
+}

@@ -1,0 +1,33 @@
+using Chat.Frontend.Errors;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Frontend.Realtime;
+
+/// <summary>Turns any failure of a hub method into a <see cref="HubException"/> whose message starts with the code word.</summary>
+internal sealed partial class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+{
+    public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (HubException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            var (code, status, detail) = ErrorMapping.Classify(ex);
+            if (status >= 500)
+            {
+                LogHubError(logger, ex, invocationContext.HubMethodName, code);
+            }
+
+            throw new HubException($"{code}: {detail}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed with {Code}")]
+    private static partial void LogHubError(ILogger logger, Exception exception, string method, string code);
+}

@@ -1,0 +1,113 @@
+namespace Chat.Frontend.Realtime;
+
+/// <summary>
+/// Who is connected to this Frontend: connections per user, and which local users belong to each
+/// conversation. It decides when this Frontend must ask a grain for events (first local interest)
+/// and when it can stop (last local interest gone), so pub-sub state never outgrows the sockets.
+/// </summary>
+public sealed class LocalAudience
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, int> _connectionsByUser = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _usersByConversation = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _conversationsByUser = [];
+
+    /// <summary>Counts a connection; true if it is the user's first on this Frontend.</summary>
+    public bool AddConnection(Guid userId)
+    {
+        lock (_lock)
+        {
+            _connectionsByUser.TryGetValue(userId, out var count);
+            _connectionsByUser[userId] = count + 1;
+            return count == 0;
+        }
+    }
+
+    /// <summary>Removes a connection; if it was the user's last, forgets the user and returns the conversations no local user needs any more.</summary>
+    public IReadOnlyList<Guid>? RemoveConnection(Guid userId)
+    {
+        lock (_lock)
+        {
+            if (!_connectionsByUser.TryGetValue(userId, out var count))
+            {
+                return null;
+            }
+
+            if (count > 1)
+            {
+                _connectionsByUser[userId] = count - 1;
+                return null;
+            }
+
+            _connectionsByUser.Remove(userId);
+            var orphaned = new List<Guid>();
+            if (_conversationsByUser.Remove(userId, out var conversations))
+            {
+                foreach (var conversationId in conversations)
+                {
+                    var users = _usersByConversation[conversationId];
+                    users.Remove(userId);
+                    if (users.Count == 0)
+                    {
+                        _usersByConversation.Remove(conversationId);
+                        orphaned.Add(conversationId);
+                    }
+                }
+            }
+
+            return orphaned;
+        }
+    }
+
+    /// <summary>Records that a connected user belongs to these conversations; returns those new to this Frontend.</summary>
+    public IReadOnlyList<Guid> Join(Guid userId, IEnumerable<Guid> conversationIds)
+    {
+        var added = new List<Guid>();
+        lock (_lock)
+        {
+            if (!_connectionsByUser.ContainsKey(userId))
+            {
+                return added;
+            }
+
+            var mine = _conversationsByUser.TryGetValue(userId, out var set) ? set : _conversationsByUser[userId] = [];
+            foreach (var conversationId in conversationIds)
+            {
+                mine.Add(conversationId);
+                if (!_usersByConversation.TryGetValue(conversationId, out var users))
+                {
+                    _usersByConversation[conversationId] = users = [];
+                    added.Add(conversationId);
+                }
+
+                users.Add(userId);
+            }
+        }
+
+        return added;
+    }
+
+    public IReadOnlyList<Guid> UsersIn(Guid conversationId)
+    {
+        lock (_lock)
+        {
+            return _usersByConversation.TryGetValue(conversationId, out var users) ? [.. users] : [];
+        }
+    }
+
+    public bool IsConnected(Guid userId)
+    {
+        lock (_lock)
+        {
+            return _connectionsByUser.ContainsKey(userId);
+        }
+    }
+
+    public (Guid[] Users, Guid[] Conversations) Snapshot()
+    {
+        lock (_lock)
+        {
+            return ([.. _connectionsByUser.Keys], [.. _usersByConversation.Keys]);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using Chat.Realtime;
+using Microsoft.AspNetCore.SignalR;
+using Orleans.Streams;
+
+namespace Chat.Frontend.Realtime;
+
+/// <summary>
+/// Consumes this Frontend's one stream and relays each event to the local sockets of its audience.
+/// A client subscription is not virtual: after the cluster connection recovers it is resumed
+/// (never duplicated) by <see cref="ResubscribeAsync"/>.
+/// </summary>
+public sealed partial class RealtimeRelay(
+    IClusterClient cluster,
+    FrontendIdentity frontend,
+    LocalAudience audience,
+    GrainLeases leases,
+    IHubContext<ChatHub> hub,
+    ILogger<RealtimeRelay> logger) : IHostedService
+{
+    private readonly SemaphoreSlim _subscribing = new(1, 1);
+
+    /// <summary>True once the first subscription is made; reconnect handling before that has nothing to resume.</summary>
+    public bool IsStarted { get; private set; }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await ResubscribeAsync();
+        IsStarted = true;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task ResubscribeAsync()
+    {
+        await _subscribing.WaitAsync();
+        try
+        {
+            var stream = cluster.GetStreamProvider(RealtimeStreams.ProviderName)
+                .GetStream<FrontendEnvelope>(RealtimeStreams.ForFrontend(frontend.Id));
+            var handles = await stream.GetAllSubscriptionHandles();
+            if (handles.Count == 0)
+            {
+                await stream.SubscribeAsync(RelayAsync);
+            }
+            else
+            {
+                await handles[0].ResumeAsync(RelayAsync);
+                foreach (var extra in handles.Skip(1))
+                {
+                    await extra.UnsubscribeAsync();
+                }
+            }
+
+            LogSubscribed(logger, frontend.Id, handles.Count);
+        }
+        finally
+        {
+            _subscribing.Release();
+        }
+    }
+
+    private async Task RelayAsync(FrontendEnvelope envelope, StreamSequenceToken? token)
+    {
+        try
+        {
+            var clientEvent = envelope.Event;
+            if (envelope.Audience == EventAudience.Conversation)
+            {
+                var users = audience.UsersIn(envelope.AudienceId);
+                if (users.Count > 0)
+                {
+                    await hub.Clients.Groups(users.Select(ChatHub.UserGroup).ToList()).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
+                }
+
+                return;
+            }
+
+            if (clientEvent is ConversationAddedEvent added)
+            {
+                var fresh = audience.Join(envelope.AudienceId, [added.ConversationId]);
+                await leases.AttachConversationsAsync(fresh);
+            }
+
+            await hub.Clients.Group(ChatHub.UserGroup(envelope.AudienceId)).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
+        }
+        catch (Exception ex)
+        {
+            // One bad relay must not stop the stream; clients recover anything missed by Sync.
+            LogRelayFailed(logger, ex, envelope.Event.HubMethod, envelope.AudienceId);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Frontend {FrontendId} subscribed to its event stream ({Existing} existing handles)")]
+    private static partial void LogSubscribed(ILogger logger, Guid frontendId, int existing);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Relaying {Method} to {AudienceId} failed")]
+    private static partial void LogRelayFailed(ILogger logger, Exception exception, string method, Guid audienceId);
+}

@@ -1,0 +1,8 @@
+namespace Chat.Accounts;
+
+/// <summary>A signed-in device: the user, its session (refresh-token family) and the refresh token to present next.</summary>
+[GenerateSerializer, Immutable, Alias("chat.accounts.session")]
+public sealed record IssuedSession(
+    [property: Id(0)] Guid UserId,
+    [property: Id(1)] Guid SessionId,
+    [property: Id(2)] string RefreshToken);

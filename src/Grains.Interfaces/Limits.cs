@@ -1,0 +1,23 @@
+namespace Chat;
+
+/// <summary>Every size and count limit of the product, in one place, with its unit in the name.</summary>
+public static class Limits
+{
+    public const int MaxMessageContentChars = 16_000;
+    public const int MaxMetadataBytes = 16_384;
+    public const int MaxClientMessageIdChars = 64;
+    public const int MaxConversationNameChars = 128;
+    public const int MaxGroupMembers = 256;
+    public const int MaxCreateMemberIds = 255;
+    public const int MaxHistoryPageSize = 200;
+    public const int DefaultHistoryPageSize = 50;
+    public const int MaxSyncMessagesPerConversation = 1_000;
+    public const int MaxSyncConversations = 500;
+    public const int MinUsernameChars = 3;
+    public const int MaxUsernameChars = 32;
+    public const int MaxEmailChars = 254;
+    public const int MinPasswordChars = 10;
+    public const int MaxPasswordChars = 128;
+    public const int MaxDisplayNameChars = 64;
+    public const int MaxDeviceNameChars = 128;
+}

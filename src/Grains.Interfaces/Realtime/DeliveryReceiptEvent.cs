@@ -1,0 +1,10 @@
+namespace Chat.Realtime;
+
+[GenerateSerializer, Immutable, Alias("chat.rt.delivery-receipt")]
+public sealed record DeliveryReceiptEvent(
+    [property: Id(0)] Guid ConversationId,
+    [property: Id(1)] Guid UserId,
+    [property: Id(2)] long Seq) : ClientEvent
+{
+    public override string HubMethod => "DeliveryReceipt";
+}

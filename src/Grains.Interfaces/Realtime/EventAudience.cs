@@ -1,0 +1,9 @@
+namespace Chat.Realtime;
+
+/// <summary>Whom a Frontend relays an event to: the members of a conversation or the devices of one user.</summary>
+[GenerateSerializer, Alias("chat.rt.audience")]
+public enum EventAudience
+{
+    Conversation = 0,
+    User = 1,
+}

@@ -1,0 +1,8 @@
+namespace Chat.Realtime;
+
+/// <summary>An event on a Frontend's stream, with the audience the Frontend relays it to.</summary>
+[GenerateSerializer, Immutable, Alias("chat.rt.envelope")]
+public sealed record FrontendEnvelope(
+    [property: Id(0)] EventAudience Audience,
+    [property: Id(1)] Guid AudienceId,
+    [property: Id(2)] ClientEvent Event);

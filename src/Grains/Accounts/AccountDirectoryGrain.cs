@@ -1,0 +1,98 @@
+using System.Security.Cryptography;
+using System.Text;
+using Chat.Errors;
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+
+namespace Chat.Accounts;
+
+/// <summary>Sign-up, login and refresh-token rotation; stateless, any silo serves any call.</summary>
+[StatelessWorker]
+internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProvider time, ILogger<AccountDirectoryGrain> logger)
+    : Grain, IAccountDirectoryGrain
+{
+    private static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(30);
+
+    // Verifying against this when a login names no account keeps the answer time the same either way.
+    private static readonly Lazy<string> DummyHash = new(() => PasswordHasher.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
+
+    public async Task<IssuedSession> RegisterAsync(Registration registration, string deviceName)
+    {
+        AccountRules.ValidateRegistration(registration);
+        var userId = Guid.NewGuid();
+        if (!await store.TryInsertAccountAsync(userId, registration, PasswordHasher.Hash(registration.Password)))
+        {
+            throw ChatException.Conflict("username or email is already taken");
+        }
+
+        LogRegistered(logger, userId);
+        return await StartSessionAsync(userId, deviceName);
+    }
+
+    public async Task<IssuedSession> LoginAsync(string login, string password, string deviceName)
+    {
+        var credentials = await store.FindCredentialsAsync(AccountRules.UsernameKey(login));
+        var valid = PasswordHasher.Verify(password, credentials?.PasswordHash ?? DummyHash.Value);
+        if (credentials is null || !valid)
+        {
+            LogLoginFailed(logger);
+            throw ChatException.Unauthorized("wrong login or password");
+        }
+
+        return await StartSessionAsync(credentials.Value.UserId, deviceName);
+    }
+
+    public async Task<IssuedSession> RefreshAsync(string refreshToken)
+    {
+        var now = time.GetUtcNow();
+        var result = await store.SpendRefreshTokenAsync(HashToken(refreshToken), now);
+        switch (result.Outcome)
+        {
+            case AccountStore.SpendOutcome.Spent:
+                var next = NewToken();
+                await store.AddRefreshTokenAsync(result.SessionId, HashToken(next), now + RefreshTokenLifetime);
+                return new IssuedSession(result.UserId, result.SessionId, next);
+            case AccountStore.SpendOutcome.Replayed:
+                // A spent token presented again means it leaked: end the whole family.
+                await store.RevokeSessionAsync(result.SessionId, "refresh token replayed");
+                LogReplay(logger, result.SessionId, result.UserId);
+                throw ChatException.Unauthorized("refresh token was already used; the session is revoked");
+            default:
+                throw ChatException.Unauthorized("refresh token is not valid");
+        }
+    }
+
+    public async Task LogoutAsync(string refreshToken)
+    {
+        if (await store.FindSessionByTokenAsync(HashToken(refreshToken)) is { } sessionId)
+        {
+            await store.RevokeSessionAsync(sessionId, "logout");
+        }
+    }
+
+    public Task<UserProfile?> FindByUsernameAsync(string username) => store.FindByUsernameKeyAsync(AccountRules.UsernameKey(username));
+
+    public Task<IReadOnlyList<UserProfile>> GetProfilesAsync(IReadOnlyList<Guid> userIds) => store.GetProfilesAsync(userIds);
+
+    private async Task<IssuedSession> StartSessionAsync(Guid userId, string deviceName)
+    {
+        var sessionId = Guid.NewGuid();
+        var token = NewToken();
+        var device = deviceName.Length > Limits.MaxDeviceNameChars ? deviceName[..Limits.MaxDeviceNameChars] : deviceName;
+        await store.CreateSessionAsync(sessionId, userId, device, HashToken(token), time.GetUtcNow() + RefreshTokenLifetime);
+        return new IssuedSession(userId, sessionId, token);
+    }
+
+    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registered user {UserId}")]
+    private static partial void LogRegistered(ILogger logger, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Login failed")]
+    private static partial void LogLoginFailed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token replayed: revoked session {SessionId} of user {UserId}")]
+    private static partial void LogReplay(ILogger logger, Guid sessionId, Guid userId);
+}

@@ -1,0 +1,158 @@
+using Npgsql;
+
+namespace Chat.Accounts;
+
+/// <summary>Account rows, sessions and refresh tokens in Postgres.</summary>
+internal sealed class AccountStore(NpgsqlDataSource dataSource)
+{
+    private const string UniqueViolation = "23505";
+    private const string ProfileColumns = "user_id, username, display_name, email, created_at";
+
+    /// <summary>Inserts the account; returns false when the username or email key is taken.</summary>
+    public async Task<bool> TryInsertAccountAsync(Guid userId, Registration registration, string passwordHash)
+    {
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO accounts (user_id, username, username_key, email, email_key, password_hash, display_name)
+            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(registration.Username.Trim());
+        command.Parameters.AddWithValue(AccountRules.UsernameKey(registration.Username));
+        command.Parameters.AddWithValue(registration.Email.Trim());
+        command.Parameters.AddWithValue(AccountRules.EmailKey(registration.Email));
+        command.Parameters.AddWithValue(passwordHash);
+        command.Parameters.AddWithValue(string.IsNullOrWhiteSpace(registration.DisplayName) ? registration.Username.Trim() : registration.DisplayName.Trim());
+        try
+        {
+            await command.ExecuteNonQueryAsync();
+            return true;
+        }
+        catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
+        {
+            return false;
+        }
+    }
+
+    public async Task<(Guid UserId, string PasswordHash)?> FindCredentialsAsync(string loginKey)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT user_id, password_hash FROM accounts WHERE (username_key = $1 OR email_key = $1) AND deleted_at IS NULL LIMIT 1");
+        command.Parameters.AddWithValue(loginKey);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetString(1)) : null;
+    }
+
+    public async Task<UserProfile?> FindByUsernameKeyAsync(string usernameKey)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {ProfileColumns} FROM accounts WHERE username_key = $1 AND deleted_at IS NULL");
+        command.Parameters.AddWithValue(usernameKey);
+        var found = await ReadProfilesAsync(command);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    public async Task<IReadOnlyList<UserProfile>> GetProfilesAsync(IReadOnlyList<Guid> userIds)
+    {
+        await using var command = dataSource.CreateCommand($"SELECT {ProfileColumns} FROM accounts WHERE user_id = ANY($1)");
+        command.Parameters.AddWithValue(userIds.ToArray());
+        return await ReadProfilesAsync(command);
+    }
+
+    public async Task CreateSessionAsync(Guid sessionId, Guid userId, string deviceName, byte[] tokenHash, DateTimeOffset expiresAt)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command("INSERT INTO account_sessions (session_id, user_id, device_name) VALUES ($1, $2, $3)", sessionId, userId, deviceName));
+        batch.BatchCommands.Add(Command("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)", tokenHash, sessionId, expiresAt.UtcDateTime));
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>
+    /// Spends a refresh token in one statement, so two concurrent presentations cannot both win.
+    /// Returns the session and user if it was live and unspent; otherwise why not.
+    /// </summary>
+    public async Task<SpendResult> SpendRefreshTokenAsync(byte[] tokenHash, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            WITH token AS (
+                SELECT t.token_hash, t.session_id, t.expires_at, t.spent_at, s.user_id, s.revoked_at
+                FROM refresh_tokens t JOIN account_sessions s ON s.session_id = t.session_id
+                WHERE t.token_hash = $1
+            ), spent AS (
+                UPDATE refresh_tokens r SET spent_at = $2
+                FROM token
+                WHERE r.token_hash = token.token_hash AND r.spent_at IS NULL AND token.revoked_at IS NULL AND token.expires_at > $2
+                RETURNING r.token_hash
+            )
+            SELECT token.session_id, token.user_id, token.spent_at IS NOT NULL, token.revoked_at IS NOT NULL, token.expires_at <= $2,
+                   EXISTS (SELECT 1 FROM spent)
+            FROM token
+            """);
+        command.Parameters.AddWithValue(tokenHash);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return new SpendResult(SpendOutcome.Unknown, Guid.Empty, Guid.Empty);
+        }
+
+        var (sessionId, userId) = (reader.GetGuid(0), reader.GetGuid(1));
+        var outcome = reader.GetBoolean(5) ? SpendOutcome.Spent
+            : reader.GetBoolean(3) ? SpendOutcome.Revoked
+            : reader.GetBoolean(2) ? SpendOutcome.Replayed
+            : reader.GetBoolean(4) ? SpendOutcome.Expired
+            : SpendOutcome.Replayed;
+        return new SpendResult(outcome, sessionId, userId);
+    }
+
+    public async Task AddRefreshTokenAsync(Guid sessionId, byte[] tokenHash, DateTimeOffset expiresAt)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(Command("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)", tokenHash, sessionId, expiresAt.UtcDateTime));
+        batch.BatchCommands.Add(Command("UPDATE account_sessions SET last_used_at = now() WHERE session_id = $1", sessionId));
+        await batch.ExecuteNonQueryAsync();
+    }
+
+    public async Task RevokeSessionAsync(Guid sessionId, string reason)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = $2 WHERE session_id = $1 AND revoked_at IS NULL");
+        command.Parameters.AddWithValue(sessionId);
+        command.Parameters.AddWithValue(reason);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<Guid?> FindSessionByTokenAsync(byte[] tokenHash)
+    {
+        await using var command = dataSource.CreateCommand("SELECT session_id FROM refresh_tokens WHERE token_hash = $1");
+        command.Parameters.AddWithValue(tokenHash);
+        return await command.ExecuteScalarAsync() as Guid?;
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+
+    private static async Task<IReadOnlyList<UserProfile>> ReadProfilesAsync(NpgsqlCommand command)
+    {
+        var profiles = new List<UserProfile>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            profiles.Add(new UserProfile(reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                new DateTimeOffset(reader.GetDateTime(4), TimeSpan.Zero)));
+        }
+
+        return profiles;
+    }
+
+    internal enum SpendOutcome { Spent, Unknown, Replayed, Revoked, Expired }
+
+    internal sealed record SpendResult(SpendOutcome Outcome, Guid SessionId, Guid UserId);
+}

@@ -1,0 +1,232 @@
+using Chat.Errors;
+using Chat.Realtime;
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+
+namespace Chat.Conversations;
+
+/// <summary>
+/// Owns one conversation's sequence: a send is validated, given the next seq, stored, and only then
+/// acknowledged and published. The grain is not reentrant, so seqs are assigned one at a time.
+/// </summary>
+internal sealed partial class ConversationGrain(
+    [PersistentState("conversation")] IPersistentState<ConversationState> state,
+    ConversationStore store,
+    MessageBatchWriter writer,
+    TimeProvider time,
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+{
+    private const int RecentAcksKept = 512;
+
+    private readonly Dictionary<(Guid Sender, string ClientId), MessageAck> _recentAcks = [];
+    private readonly Queue<(Guid Sender, string ClientId)> _recentOrder = new();
+    private Dictionary<Guid, MemberCursor> _members = [];
+    private FrontendLeases _frontends = null!;
+    private long _lastSeq;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _frontends = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
+        if (state.State.Created)
+        {
+            _members = await store.LoadMembersAsync(Id, cancellationToken);
+            _lastSeq = await store.GetLastSeqAsync(Id, cancellationToken);
+        }
+    }
+
+    public async Task<ConversationInfo> CreateAsync(ConversationCreation creation)
+    {
+        if (state.State.Created)
+        {
+            RequireMember(creation.CreatorId);
+            return ToInfo();
+        }
+
+        var members = ConversationMembership.Initial(Id, creation);
+        await store.CreateAsync(Id, creation, members);
+        state.State.Created = true;
+        state.State.Type = creation.Type;
+        state.State.Name = creation.Type == ConversationTypes.Direct ? null : creation.Name;
+        state.State.CreatedBy = creation.CreatorId;
+        state.State.CreatedAt = time.GetUtcNow();
+        await state.WriteStateAsync();
+        _members = members.ToDictionary(m => m.UserId, m => new MemberCursor(m.Role, 0, 0));
+
+        var added = new ConversationAddedEvent(Id, state.State.Type, state.State.Name);
+        await Task.WhenAll(members.Select(m => GrainFactory.GetGrain<IUserConversationsGrain>(m.UserId).NotifyAsync(added)));
+        LogCreated(logger, Id, creation.Type, members.Count);
+        return ToInfo();
+    }
+
+    public Task<ConversationInfo> GetAsync(Guid requesterId)
+    {
+        RequireMember(requesterId);
+        return Task.FromResult(ToInfo());
+    }
+
+    public async Task<MessageAck> SendMessageAsync(MessageDraft draft)
+    {
+        var member = RequireMember(draft.SenderId);
+        if (!ConversationMembership.CanPost(state.State.Type, member.Role))
+        {
+            throw ChatException.Forbidden("only admins post in this channel");
+        }
+
+        MessageRules.Validate(draft);
+        if (draft.ReplyToSeq > _lastSeq)
+        {
+            throw ChatException.BadRequest("replyToSeq refers to no message");
+        }
+
+        if (_recentAcks.TryGetValue((draft.SenderId, draft.ClientMessageId), out var known))
+        {
+            return known;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var message = NewMessage(_lastSeq + 1, draft);
+            if (await writer.InsertAsync(message))
+            {
+                return await CompleteSendAsync(message);
+            }
+
+            // The row conflicted: either this is a retry of a stored send, or another activation
+            // took the seq (e.g. during a silo failover). Find which from the table, the truth.
+            var existing = await store.FindByClientIdAsync(Id, draft.SenderId, draft.ClientMessageId);
+            if (existing is not null)
+            {
+                return Remember(new MessageAck(Id, existing.Seq, existing.MessageId, existing.SentAt), draft);
+            }
+
+            _lastSeq = await store.GetLastSeqAsync(Id);
+            if (attempt == 2)
+            {
+                throw ChatException.Unavailable("could not assign a sequence number, try again");
+            }
+        }
+    }
+
+    public async Task<MessagePage> GetMessagesAsync(Guid requesterId, long? beforeSeq, long? afterSeq, int limit)
+    {
+        RequireMember(requesterId);
+        if (limit is < 1 or > Limits.MaxSyncMessagesPerConversation)
+        {
+            throw ChatException.BadRequest($"limit must be between 1 and {Limits.MaxSyncMessagesPerConversation}");
+        }
+
+        return await store.ReadPageAsync(Id, beforeSeq, afterSeq, limit);
+    }
+
+    public async Task MarkReadAsync(Guid userId, long seq)
+    {
+        var member = RequireMember(userId);
+        var target = Math.Min(seq, _lastSeq);
+        if (target <= member.ReadSeq)
+        {
+            return;
+        }
+
+        var updated = member with { ReadSeq = target, DeliveredSeq = Math.Max(member.DeliveredSeq, target) };
+        await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
+        _members[userId] = updated;
+        await _frontends.PublishAsync(EventAudience.Conversation, Id, new ReadReceiptEvent(Id, userId, target));
+    }
+
+    public async Task MarkDeliveredAsync(Guid userId, long seq)
+    {
+        var member = RequireMember(userId);
+        var target = Math.Min(seq, _lastSeq);
+        if (target <= member.DeliveredSeq)
+        {
+            return;
+        }
+
+        var updated = member with { DeliveredSeq = target };
+        await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
+        _members[userId] = updated;
+        await _frontends.PublishAsync(EventAudience.Conversation, Id, new DeliveryReceiptEvent(Id, userId, target));
+    }
+
+    public Task SetTypingAsync(Guid userId, bool isTyping)
+    {
+        RequireMember(userId);
+        return _frontends.PublishAsync(EventAudience.Conversation, Id, new TypingEvent(Id, userId, isTyping));
+    }
+
+    public Task AttachFrontendAsync(Guid frontendId)
+    {
+        _frontends.Renew(frontendId);
+        return Task.CompletedTask;
+    }
+
+    public Task DetachFrontendAsync(Guid frontendId)
+    {
+        _frontends.Remove(frontendId);
+        return Task.CompletedTask;
+    }
+
+    private async Task<MessageAck> CompleteSendAsync(ChatMessage message)
+    {
+        _lastSeq = message.Seq;
+        if (_members.TryGetValue(message.SenderId, out var sender))
+        {
+            _members[message.SenderId] = sender with { ReadSeq = message.Seq, DeliveredSeq = Math.Max(sender.DeliveredSeq, message.Seq) };
+        }
+
+        var ack = Remember(new MessageAck(Id, message.Seq, message.MessageId, message.SentAt),
+            new MessageDraft(message.SenderId, message.ClientMessageId, message.Type, message.Content, message.ReplyToSeq, message.MetadataJson));
+        try
+        {
+            await _frontends.PublishAsync(EventAudience.Conversation, Id, new MessageReceivedEvent(message));
+        }
+        catch (Exception ex)
+        {
+            // Stored is what counts: a lost event costs latency (clients see the seq gap and Sync), never the message.
+            LogPublishFailed(logger, ex, Id, message.Seq);
+        }
+
+        return ack;
+    }
+
+    private ChatMessage NewMessage(long seq, MessageDraft draft) => new(
+        Id, seq, Guid.NewGuid(), draft.SenderId, draft.ClientMessageId, draft.Type, draft.Content,
+        draft.ReplyToSeq, draft.MetadataJson, time.GetUtcNow(), EditedAt: null, Deleted: false);
+
+    private MessageAck Remember(MessageAck ack, MessageDraft draft)
+    {
+        var key = (draft.SenderId, draft.ClientMessageId);
+        if (_recentAcks.TryAdd(key, ack))
+        {
+            _recentOrder.Enqueue(key);
+            if (_recentOrder.Count > RecentAcksKept)
+            {
+                _recentAcks.Remove(_recentOrder.Dequeue());
+            }
+        }
+
+        return ack;
+    }
+
+    private MemberCursor RequireMember(Guid userId)
+    {
+        if (!state.State.Created)
+        {
+            throw ChatException.NotFound("conversation not found");
+        }
+
+        return _members.TryGetValue(userId, out var member) ? member : throw ChatException.Forbidden("not a member");
+    }
+
+    private ConversationInfo ToInfo() => new(
+        Id, state.State.Type, state.State.Name,
+        [.. _members.Select(m => new ConversationMember(m.Key, m.Value.Role))], _lastSeq);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created {Type} conversation {ConversationId} with {MemberCount} members")]
+    private static partial void LogCreated(ILogger logger, Guid conversationId, string type, int memberCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Publishing message {Seq} of {ConversationId} failed; clients will Sync")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, Guid conversationId, long seq);
+}

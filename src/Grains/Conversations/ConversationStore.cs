@@ -1,0 +1,175 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Chat.Conversations;
+
+/// <summary>The relational side of conversations: the index rows, membership with cursors, and message reads.</summary>
+internal sealed class ConversationStore(NpgsqlDataSource dataSource)
+{
+    private const string MessageColumns =
+        "conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata::text, sent_at, edited_at, deleted_at";
+
+    public async Task CreateAsync(Guid conversationId, ConversationCreation creation, IReadOnlyList<ConversationMember> members, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO conversations (conversation_id, type, name, created_by) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            connection, transaction))
+        {
+            insert.Parameters.AddWithValue(conversationId);
+            insert.Parameters.AddWithValue(creation.Type);
+            insert.Parameters.AddWithValue(NpgsqlDbType.Text, (object?)creation.Name ?? DBNull.Value);
+            insert.Parameters.AddWithValue(creation.CreatorId);
+            await insert.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using (var addMembers = new NpgsqlCommand(
+            "INSERT INTO conversation_members (conversation_id, user_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING",
+            connection, transaction))
+        {
+            addMembers.Parameters.AddWithValue(conversationId);
+            addMembers.Parameters.AddWithValue(members.Select(m => m.UserId).ToArray());
+            addMembers.Parameters.AddWithValue(members.Select(m => m.Role).ToArray());
+            await addMembers.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<Dictionary<Guid, MemberCursor>> LoadMembersAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT user_id, role, read_seq, delivered_seq FROM conversation_members WHERE conversation_id = $1");
+        command.Parameters.AddWithValue(conversationId);
+        var members = new Dictionary<Guid, MemberCursor>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            members[reader.GetGuid(0)] = new MemberCursor(reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+        }
+
+        return members;
+    }
+
+    public async Task<long> GetLastSeqAsync(Guid conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT COALESCE(max(seq), 0) FROM messages WHERE conversation_id = $1");
+        command.Parameters.AddWithValue(conversationId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    public async Task UpdateCursorAsync(Guid conversationId, Guid userId, long readSeq, long deliveredSeq, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("""
+            UPDATE conversation_members SET read_seq = GREATEST(read_seq, $3), delivered_seq = GREATEST(delivered_seq, $4)
+            WHERE conversation_id = $1 AND user_id = $2
+            """);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(readSeq);
+        command.Parameters.AddWithValue(deliveredSeq);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<ChatMessage?> FindByClientIdAsync(Guid conversationId, Guid senderId, string clientMessageId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand(
+            $"SELECT {MessageColumns} FROM messages WHERE conversation_id = $1 AND sender_id = $2 AND client_message_id = $3");
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(senderId);
+        command.Parameters.AddWithValue(clientMessageId);
+        var found = await ReadMessagesAsync(command, cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>Reads a page oldest first: after a seq (forwards), before a seq (backwards), or the newest.</summary>
+    public async Task<MessagePage> ReadPageAsync(Guid conversationId, long? beforeSeq, long? afterSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        var forwards = afterSeq is not null;
+        var sql = forwards
+            ? $"SELECT {MessageColumns} FROM messages WHERE conversation_id = $1 AND seq > $2 AND seq < $3 ORDER BY seq LIMIT $4"
+            : $"SELECT {MessageColumns} FROM messages WHERE conversation_id = $1 AND seq > $2 AND seq < $3 ORDER BY seq DESC LIMIT $4";
+        await using var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(afterSeq ?? 0L);
+        command.Parameters.AddWithValue(beforeSeq ?? long.MaxValue);
+        command.Parameters.AddWithValue(limit + 1);
+        var messages = await ReadMessagesAsync(command, cancellationToken);
+        var hasMore = messages.Count > limit;
+        if (hasMore)
+        {
+            messages.RemoveAt(messages.Count - 1);
+        }
+
+        if (!forwards)
+        {
+            messages.Reverse();
+        }
+
+        return new MessagePage(messages, hasMore);
+    }
+
+    public async Task<IReadOnlyList<ConversationListItem>> ListForUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        // Served from the primary keys: one index probe per conversation for its newest seq, never a scan.
+        await using var command = dataSource.CreateCommand("""
+            SELECT c.conversation_id, c.type, c.name, m.read_seq,
+                   COALESCE((SELECT x.seq FROM messages x WHERE x.conversation_id = c.conversation_id ORDER BY x.seq DESC LIMIT 1), 0)
+            FROM conversation_members m JOIN conversations c ON c.conversation_id = m.conversation_id
+            WHERE m.user_id = $1
+            """);
+        command.Parameters.AddWithValue(userId);
+        var items = new List<ConversationListItem>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var readSeq = reader.GetInt64(3);
+            var lastSeq = reader.GetInt64(4);
+            items.Add(new ConversationListItem(
+                reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
+                lastSeq, readSeq, Math.Max(0, lastSeq - readSeq)));
+        }
+
+        return items;
+    }
+
+    public async Task<IReadOnlyList<Guid>> ConversationIdsForUserAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var command = dataSource.CreateCommand("SELECT conversation_id FROM conversation_members WHERE user_id = $1");
+        command.Parameters.AddWithValue(userId);
+        var ids = new List<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetGuid(0));
+        }
+
+        return ids;
+    }
+
+    private static async Task<List<ChatMessage>> ReadMessagesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    {
+        var messages = new List<ChatMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var deleted = !reader.IsDBNull(11);
+            messages.Add(new ChatMessage(
+                reader.GetGuid(0),
+                reader.GetInt64(1),
+                reader.GetGuid(2),
+                reader.GetGuid(3),
+                reader.GetString(4),
+                reader.GetString(5),
+                deleted ? "" : reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetInt64(7),
+                reader.IsDBNull(8) || deleted ? null : reader.GetString(8),
+                new DateTimeOffset(reader.GetDateTime(9), TimeSpan.Zero),
+                reader.IsDBNull(10) ? null : new DateTimeOffset(reader.GetDateTime(10), TimeSpan.Zero),
+                deleted));
+        }
+
+        return messages;
+    }
+}

@@ -1,0 +1,148 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Chat.Conversations;
+
+/// <summary>
+/// Group commit for message inserts: every conversation grain on this silo hands its insert to
+/// one queue, and each round trip to Postgres carries everything that arrived meanwhile. A grain
+/// awaits its own row's outcome, so nothing is acknowledged before it is durable.
+/// </summary>
+internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, ILogger<MessageBatchWriter> logger) : BackgroundService
+{
+    private const int MaxBatchSize = 1_000;
+
+    // One statement: insert what does not conflict (same seq or same client id), and move the
+    // sender's read cursor to the new message so their own messages never count as unread.
+    private const string InsertSql = """
+        WITH inserted AS (
+            INSERT INTO messages (conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata, sent_at)
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::jsonb[], $10::timestamptz[])
+            ON CONFLICT DO NOTHING
+            RETURNING conversation_id, seq, sender_id, message_id
+        ), cursors AS (
+            UPDATE conversation_members m SET read_seq = i.seq, delivered_seq = GREATEST(m.delivered_seq, i.seq)
+            FROM inserted i
+            WHERE m.conversation_id = i.conversation_id AND m.user_id = i.sender_id AND m.read_seq < i.seq
+        )
+        SELECT message_id FROM inserted
+        """;
+
+    private readonly Channel<PendingInsert> _queue = Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Returns true if the row was inserted, false if it conflicted with an existing one.</summary>
+    public Task<bool> InsertAsync(ChatMessage message)
+    {
+        var pending = new PendingInsert(message, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            pending.Outcome.SetException(new ObjectDisposedException(nameof(MessageBatchWriter)));
+        }
+
+        return pending.Outcome.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<PendingInsert>(MaxBatchSize);
+        var reader = _queue.Reader;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                while (batch.Count < MaxBatchSize && reader.TryRead(out var pending))
+                {
+                    batch.Add(pending);
+                }
+
+                await WriteBatchAsync(batch, stoppingToken);
+                batch.Clear();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        _queue.Writer.TryComplete();
+        while (reader.TryRead(out var left))
+        {
+            left.Outcome.TrySetException(new OperationCanceledException("silo stopping"));
+        }
+    }
+
+    private async Task WriteBatchAsync(List<PendingInsert> batch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var inserted = await ExecuteInsertAsync(batch, cancellationToken);
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetResult(inserted.Contains(pending.Message.MessageId));
+            }
+
+            LogBatch(logger, batch.Count, inserted.Count);
+        }
+        catch (Exception ex)
+        {
+            LogBatchFailed(logger, ex, batch.Count);
+            foreach (var pending in batch)
+            {
+                pending.Outcome.TrySetException(ex);
+            }
+        }
+    }
+
+    private async Task<HashSet<Guid>> ExecuteInsertAsync(List<PendingInsert> batch, CancellationToken cancellationToken)
+    {
+        var count = batch.Count;
+        var conversationIds = new Guid[count];
+        var seqs = new long[count];
+        var messageIds = new Guid[count];
+        var senderIds = new Guid[count];
+        var clientIds = new string[count];
+        var types = new string[count];
+        var contents = new string[count];
+        var replies = new long?[count];
+        var metadata = new string?[count];
+        var sentAts = new DateTime[count];
+        for (var i = 0; i < count; i++)
+        {
+            var m = batch[i].Message;
+            (conversationIds[i], seqs[i], messageIds[i], senderIds[i]) = (m.ConversationId, m.Seq, m.MessageId, m.SenderId);
+            (clientIds[i], types[i], contents[i], replies[i]) = (m.ClientMessageId, m.Type, m.Content, m.ReplyToSeq);
+            (metadata[i], sentAts[i]) = (m.MetadataJson, m.SentAt.UtcDateTime);
+        }
+
+        await using var command = dataSource.CreateCommand(InsertSql);
+        command.Parameters.Add(new NpgsqlParameter { Value = conversationIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = seqs });
+        command.Parameters.Add(new NpgsqlParameter { Value = messageIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = senderIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = clientIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = types });
+        command.Parameters.Add(new NpgsqlParameter { Value = contents });
+        command.Parameters.Add(new NpgsqlParameter { Value = replies });
+        command.Parameters.Add(new NpgsqlParameter { Value = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter { Value = sentAts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+
+        var inserted = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            inserted.Add(reader.GetGuid(0));
+        }
+
+        return inserted;
+    }
+
+    [LoggerMessage(Level = LogLevel.Trace, Message = "Wrote a batch of {Count} messages, {Inserted} inserted")]
+    private static partial void LogBatch(ILogger logger, int count, int inserted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message batch of {Count} failed")]
+    private static partial void LogBatchFailed(ILogger logger, Exception exception, int count);
+
+    private sealed record PendingInsert(ChatMessage Message, TaskCompletionSource<bool> Outcome);
+}

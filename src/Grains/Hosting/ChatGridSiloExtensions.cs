@@ -1,0 +1,72 @@
+using Chat.Accounts;
+using Chat.Conversations;
+using Chat.Realtime;
+using Chat.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Npgsql;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Chat.Hosting;
+
+/// <summary>The one place a silo is configured: the Silo host, the Frontend's co-hosted silo and the test cluster all call it.</summary>
+public static class ChatGridSiloExtensions
+{
+    private const string NpgsqlInvariant = "Npgsql";
+
+    /// <summary>Streams idle longer than this stop being pulled; kept long because Frontend streams can be quiet for hours.</summary>
+    private static readonly TimeSpan StreamInactivityPeriod = TimeSpan.FromDays(1);
+
+    public static ISiloBuilder AddChatGrid(this ISiloBuilder silo, GridSettings settings, bool useRedisClustering = true)
+    {
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.Cluster.ClusterId;
+            options.ServiceId = settings.Cluster.ServiceId;
+        });
+
+        if (useRedisClustering)
+        {
+            silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(settings.Redis.ConnectionString));
+        }
+
+        var postgres = settings.Postgres.ConnectionString;
+        silo.AddAdoNetGrainStorageAsDefault(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = postgres;
+        });
+
+        // Stream subscriptions must survive a silo: the pub-sub rendezvous state goes to Postgres too.
+        silo.AddAdoNetGrainStorage("PubSubStore", options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = postgres;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = NpgsqlInvariant;
+            options.ConnectionString = postgres;
+        });
+        silo.AddMemoryStreams(RealtimeStreams.ProviderName, streams =>
+            streams.ConfigurePullingAgent(agent => agent.Configure(options => options.StreamInactivityPeriod = StreamInactivityPeriod)));
+
+        silo.Services.AllowStorageExceptionsOnTheWire();
+        silo.Services.AddChatStorage(postgres);
+        silo.Services.AddSingleton<ConversationStore>();
+        silo.Services.AddSingleton<AccountStore>();
+        silo.Services.AddSingleton<MessageBatchWriter>();
+        silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
+        return silo;
+    }
+
+    /// <summary>Registers the process-wide Postgres data source and the schema migrator.</summary>
+    public static IServiceCollection AddChatStorage(this IServiceCollection services, string connectionString)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+}

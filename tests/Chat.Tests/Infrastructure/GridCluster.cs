@@ -1,0 +1,70 @@
+using Orleans.TestingHost;
+
+namespace Chat.Tests.Infrastructure;
+
+/// <summary>
+/// A real multi-silo Orleans cluster for tests: Redis membership, Postgres state in a database of
+/// its own, memory streams. Each instance has its own cluster and service id, so fixtures run in parallel.
+/// </summary>
+public sealed class GridCluster : IAsyncDisposable
+{
+    private GridCluster(TestCluster cluster, TestDatabase database, string clusterId)
+    {
+        Cluster = cluster;
+        Database = database;
+        ClusterId = clusterId;
+    }
+
+    public TestCluster Cluster { get; }
+
+    public TestDatabase Database { get; }
+
+    public string ClusterId { get; }
+
+    public IClusterClient Client => Cluster.Client;
+
+    /// <param name="silos">How many silos to start.</param>
+    /// <param name="postgresConnectionString">Overrides where the silos reach Postgres (e.g. through a cuttable proxy).</param>
+    public static async Task<GridCluster> StartAsync(int silos = 2, Func<TestDatabase, string>? postgresConnectionString = null)
+    {
+        var database = await TestDatabase.CreateAsync();
+        var clusterId = $"test-{Guid.NewGuid():N}";
+        var builder = new TestClusterBuilder((short)silos);
+        builder.Options.ClusterId = clusterId;
+        builder.Options.ServiceId = clusterId;
+        builder.Options.UseTestClusterMembership = false;
+        // Frontends join as separate clients over real sockets, as in production.
+        builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
+        foreach (var (key, value) in Settings(clusterId, postgresConnectionString?.Invoke(database) ?? database.ConnectionString))
+        {
+            builder.Properties[key] = value;
+        }
+
+        builder.AddSiloBuilderConfigurator<TestSiloConfigurator>();
+        builder.AddClientBuilderConfigurator<TestClientConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return new GridCluster(cluster, database, clusterId);
+    }
+
+    /// <summary>The configuration a Frontend or silo needs to join this cluster.</summary>
+    public Dictionary<string, string?> FrontendSettings(string? postgresConnectionString = null) =>
+        Settings(ClusterId, postgresConnectionString ?? Database.ConnectionString);
+
+    private static Dictionary<string, string?> Settings(string clusterId, string postgres) => new()
+    {
+        ["Postgres:ConnectionString"] = postgres,
+        ["Redis:ConnectionString"] = TestEnvironment.Redis,
+        ["Orleans:ClusterId"] = clusterId,
+        ["Orleans:ServiceId"] = clusterId,
+        ["Jwt:SigningKeys:0"] = TestEnvironment.JwtKey,
+        ["Frontend:CoHostSilo"] = "false",
+    };
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.SignalR;
+
+namespace Chat.Tests.Infrastructure;
+
+/// <summary>
+/// SignalR clients see a server HubException as "An unexpected error occurred invoking 'X' on the
+/// server. HubException: code: detail"; this reads the code word back out.
+/// </summary>
+public static class HubErrors
+{
+    private const string Marker = "HubException: ";
+
+    public static string Code(HubException exception)
+    {
+        var message = exception.Message;
+        var start = message.IndexOf(Marker, StringComparison.Ordinal);
+        var text = start < 0 ? message : message[(start + Marker.Length)..];
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon < 0 ? text : text[..colon];
+    }
+}

@@ -1,0 +1,44 @@
+using Chat.Frontend.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+
+namespace Chat.Tests.Infrastructure;
+
+/// <summary>A real Frontend (Kestrel on a free loopback port) joined to a test cluster as a separate Orleans client.</summary>
+public sealed class TestFrontend : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private TestFrontend(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address };
+    }
+
+    public Uri Address { get; }
+
+    public HttpClient Http { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<TestFrontend> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        var app = await FrontendApp.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new TestFrontend(app, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
