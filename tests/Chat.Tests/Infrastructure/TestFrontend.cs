@@ -23,9 +23,14 @@ public sealed class TestFrontend : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestFrontend> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    /// <param name="settings">Configuration for the Frontend (see <see cref="GridCluster.FrontendSettings"/>).</param>
+    /// <param name="serveWebClient">Serve the built web client from src/Frontend/wwwroot, for browser tests.</param>
+    public static async Task<TestFrontend> StartAsync(IReadOnlyDictionary<string, string?> settings, bool serveWebClient = false)
     {
-        var app = await FrontendApp.BuildAsync(["--urls", "http://127.0.0.1:0"], builder =>
+        string[] args = serveWebClient
+            ? ["--urls", "http://127.0.0.1:0", "--webroot", Path.Combine(RepositoryPaths.Root, "src", "Frontend", "wwwroot")]
+            : ["--urls", "http://127.0.0.1:0"];
+        var app = await FrontendApp.BuildAsync(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
