@@ -53,24 +53,32 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
-                while (batch.Count < MaxBatchSize && reader.TryRead(out var pending))
-                {
-                    batch.Add(pending);
-                }
-
-                await WriteBatchAsync(batch, stoppingToken);
-                batch.Clear();
+                await DrainOnceAsync(reader, batch);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
 
+        // Stopping: refuse new inserts, but finish those already handed over, so a grain that is
+        // still awaiting its row during shutdown gets a true answer rather than a guess.
         _queue.Writer.TryComplete();
-        while (reader.TryRead(out var left))
+        while (reader.TryPeek(out _))
         {
-            left.Outcome.TrySetException(new OperationCanceledException("silo stopping"));
+            await DrainOnceAsync(reader, batch);
         }
+    }
+
+    private async Task DrainOnceAsync(ChannelReader<PendingInsert> reader, List<PendingInsert> batch)
+    {
+        while (batch.Count < MaxBatchSize && reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+        }
+
+        // Not cancellable: a half-abandoned insert would leave the grain unsure whether its row exists.
+        await WriteBatchAsync(batch, CancellationToken.None);
+        batch.Clear();
     }
 
     private async Task WriteBatchAsync(List<PendingInsert> batch, CancellationToken cancellationToken)
