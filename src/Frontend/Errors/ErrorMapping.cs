@@ -7,6 +7,8 @@ namespace Chat.Frontend.Errors;
 /// <summary>The one mapping from failures to a code word and HTTP status, used by the API and the hub alike.</summary>
 public static class ErrorMapping
 {
+    private const int OutageRetryAfterSeconds = 5;
+
     public static (string Code, int Status, string Detail) Classify(Exception exception)
     {
         if (Find<ChatException>(exception) is { } chat)
@@ -31,6 +33,17 @@ public static class ErrorMapping
         }
 
         return (ErrorCodes.Internal, StatusCodes.Status500InternalServerError, "unexpected error");
+    }
+
+    /// <summary>How long a client should wait before retrying, for rate limits and outages.</summary>
+    public static int? RetryAfterSeconds(Exception exception)
+    {
+        if (Find<ChatException>(exception) is { RetryAfterSeconds: { } seconds })
+        {
+            return seconds;
+        }
+
+        return Classify(exception).Status == StatusCodes.Status503ServiceUnavailable ? OutageRetryAfterSeconds : null;
     }
 
     public static int StatusOf(string code) => code switch

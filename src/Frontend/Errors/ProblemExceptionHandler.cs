@@ -15,9 +15,9 @@ internal sealed partial class ProblemExceptionHandler(IProblemDetailsService pro
         }
 
         httpContext.Response.StatusCode = status;
-        if (status == StatusCodes.Status503ServiceUnavailable)
+        if (ErrorMapping.RetryAfterSeconds(exception) is { } retryAfter)
         {
-            httpContext.Response.Headers.RetryAfter = "5";
+            httpContext.Response.Headers.RetryAfter = retryAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         return await problems.TryWriteAsync(new ProblemDetailsContext

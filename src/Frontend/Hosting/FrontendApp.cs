@@ -23,6 +23,7 @@ public static class FrontendApp
         builder.AddChatOrleans(grid, frontend);
         builder.AddChatErrors();
         builder.AddChatAuth();
+        builder.AddAuthRateLimiting(frontend);
         builder.AddChatRealtime();
         builder.AddChatHealth(grid);
 
@@ -38,6 +39,7 @@ public static class FrontendApp
         app.UseStaticFiles();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapChatHealth();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();

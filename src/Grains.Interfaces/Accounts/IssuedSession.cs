@@ -5,4 +5,12 @@ namespace Chat.Accounts;
 public sealed record IssuedSession(
     [property: Id(0)] Guid UserId,
     [property: Id(1)] Guid SessionId,
-    [property: Id(2)] string RefreshToken);
+    [property: Id(2)] string RefreshToken)
+{
+    // Records print every property; runtimes log messages at trace level, so keep the token out.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"UserId = {UserId}, SessionId = {SessionId}, RefreshToken = ***");
+        return true;
+    }
+}

@@ -18,6 +18,10 @@ public sealed class ChatException : Exception
     [Id(0)]
     public string Code { get; }
 
+    /// <summary>For <see cref="ErrorCodes.RateLimited"/>: when the caller may try again.</summary>
+    [Id(1)]
+    public int? RetryAfterSeconds { get; init; }
+
     public static ChatException BadRequest(string message) => new(ErrorCodes.BadRequest, message);
     public static ChatException Forbidden(string message) => new(ErrorCodes.Forbidden, message);
     public static ChatException NotFound(string message) => new(ErrorCodes.NotFound, message);
@@ -25,4 +29,6 @@ public sealed class ChatException : Exception
     public static ChatException TooLarge(string message) => new(ErrorCodes.TooLarge, message);
     public static ChatException Unauthorized(string message) => new(ErrorCodes.Unauthorized, message);
     public static ChatException Unavailable(string message) => new(ErrorCodes.Unavailable, message);
+    public static ChatException RateLimited(string message, TimeSpan retryAfter) =>
+        new(ErrorCodes.RateLimited, message) { RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) };
 }

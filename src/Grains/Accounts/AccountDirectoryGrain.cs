@@ -31,14 +31,23 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
     public async Task<IssuedSession> LoginAsync(string login, string password, string deviceName)
     {
-        var credentials = await store.FindCredentialsAsync(AccountRules.UsernameKey(login));
+        var loginKey = AccountRules.UsernameKey(login);
+        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(loginKey);
+        if (await throttle.CheckAsync() is { } wait)
+        {
+            throw ChatException.RateLimited("too many failed logins for this account; try again later", wait);
+        }
+
+        var credentials = await store.FindCredentialsAsync(loginKey);
         var valid = PasswordHasher.Verify(password, credentials?.PasswordHash ?? DummyHash.Value);
         if (credentials is null || !valid)
         {
+            await throttle.RecordFailureAsync();
             LogLoginFailed(logger);
             throw ChatException.Unauthorized("wrong login or password");
         }
 
+        await throttle.ResetAsync();
         return await StartSessionAsync(credentials.Value.UserId, deviceName);
     }
 

@@ -59,6 +59,8 @@ public sealed class GridCluster : IAsyncDisposable
         ["Orleans:ServiceId"] = clusterId,
         ["Jwt:SigningKeys:0"] = TestEnvironment.JwtKey,
         ["Frontend:CoHostSilo"] = "false",
+        // Every test client comes from 127.0.0.1; the per-address limit has a test of its own.
+        ["Frontend:AuthRequestsPerMinutePerIp"] = "100000",
     };
 
     public async ValueTask DisposeAsync()

@@ -1,7 +1,7 @@
 namespace Chat.Tests.Infrastructure;
 
 /// <summary>A two-silo cluster with two Frontends on it, shared by the tests of one collection.</summary>
-public sealed class GridWithFrontends : IAsyncLifetime
+public class GridWithFrontends : IAsyncLifetime
 {
     public GridCluster Grid { get; private set; } = null!;
 
@@ -12,8 +12,10 @@ public sealed class GridWithFrontends : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Grid = await GridCluster.StartAsync(silos: 2);
-        First = await TestFrontend.StartAsync(Grid.FrontendSettings());
-        Second = await TestFrontend.StartAsync(Grid.FrontendSettings());
+        var settings = Grid.FrontendSettings();
+        Customize(settings);
+        First = await TestFrontend.StartAsync(settings);
+        Second = await TestFrontend.StartAsync(settings);
     }
 
     public async Task DisposeAsync()
@@ -21,6 +23,11 @@ public sealed class GridWithFrontends : IAsyncLifetime
         await First.DisposeAsync();
         await Second.DisposeAsync();
         await Grid.DisposeAsync();
+    }
+
+    /// <summary>Lets a collection change the Frontends' settings.</summary>
+    protected virtual void Customize(Dictionary<string, string?> settings)
+    {
     }
 }
 

@@ -33,7 +33,9 @@ public sealed class TestFrontend : IAsyncDisposable
         var app = await FrontendApp.BuildAsync(args, builder =>
         {
             builder.Configuration.AddInMemoryCollection(settings);
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);
+            builder.Logging.AddProvider(CapturedLogs.Shared);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
