@@ -10,6 +10,9 @@ public static class Limits
     public const int MaxGroupMembers = 256;
     public const int MaxCreateMemberIds = 255;
     public const int MaxHistoryPageSize = 200;
+    public const int MaxEmojiChars = 16;
+    public const int MaxPinnedMessages = 50;
+    public const int MaxInviteLinks = 20;
     public const int DefaultHistoryPageSize = 50;
     public const int MaxSyncMessagesPerConversation = 1_000;
     public const int MaxSyncConversations = 500;
@@ -23,4 +26,16 @@ public static class Limits
     public const int MaxLoginFailuresPerWindow = 5;
     public static readonly TimeSpan LoginFailureWindow = TimeSpan.FromMinutes(1);
     public const int AuthRequestsPerMinutePerIp = 30;
+    public const int TotpDigits = 6;
+    public static readonly TimeSpan TotpStep = TimeSpan.FromSeconds(30);
+    public const int TotpWindowSteps = 1;
+    public const int TotpSecretBytes = 20;
+    public const int RecoveryCodeCount = 10;
+    public const int MaxTotpInputChars = 64;
+    public const int MaxBioChars = 500;
+    public const int MaxStatusTextChars = 140;
+    public const int MaxBlockedUsers = 1_000;
+    public static readonly TimeSpan EmailTokenLifetime = TimeSpan.FromHours(1);
+    public const int MaxEmailTokenChars = 128;
+    public const int MaxPasswordResetEmailsPerHour = 3;
 }

@@ -35,7 +35,12 @@ public static class AuthEndpoints
             return Problems.BadRequest("login and password are required");
         }
 
-        var session = await Directory(cluster).LoginAsync(request.Login, request.Password, DeviceName(http));
+        if (request.TotpCode is { Length: > Limits.MaxTotpInputChars })
+        {
+            return Problems.BadRequest($"totpCode must be at most {Limits.MaxTotpInputChars} characters");
+        }
+
+        var session = await Directory(cluster).LoginAsync(request.Login, request.Password, request.TotpCode, DeviceName(http));
         return TypedResults.Ok(ToResponse(session, tokens));
     }
 

@@ -39,7 +39,7 @@ public static class ConversationEndpoints
             return Problems.BadRequest("a direct conversation names exactly one other member");
         }
 
-        await EnsureUsersExistAsync(cluster, memberIds);
+        await KnownUsers.RequireAsync(cluster, memberIds);
         var info = await cluster.GetGrain<IConversationGrain>(conversationId)
             .CreateAsync(new ConversationCreation(me, request.Type, request.Name?.Trim(), memberIds));
         return TypedResults.Created($"/api/conversations/{info.ConversationId}", info);
@@ -66,15 +66,5 @@ public static class ConversationEndpoints
         }
 
         return TypedResults.Ok(await cluster.GetGrain<IConversationGrain>(conversationId).GetMessagesAsync(user.UserId(), beforeSeq, afterSeq, pageSize));
-    }
-
-    private static async Task EnsureUsersExistAsync(IClusterClient cluster, List<Guid> memberIds)
-    {
-        var distinct = memberIds.Distinct().ToList();
-        var found = await cluster.GetGrain<Chat.Accounts.IAccountDirectoryGrain>(0).GetProfilesAsync(distinct);
-        if (found.Count != distinct.Count)
-        {
-            throw Chat.Errors.ChatException.BadRequest("memberIds names an unknown user");
-        }
     }
 }

@@ -42,8 +42,13 @@ public static class FrontendApp
         app.UseRateLimiter();
         app.MapChatHealth();
         app.MapAuthEndpoints();
+        app.MapTwoFactorEndpoints();
+        app.MapSessionEndpoints();
         app.MapUserEndpoints();
+        app.MapProfileEndpoints();
+        app.MapBlockEndpoints();
         app.MapConversationEndpoints();
+        app.MapMembershipEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "not_found", detail: "no such endpoint"));
         app.MapFallbackToFile("index.html");

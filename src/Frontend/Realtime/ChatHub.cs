@@ -70,6 +70,35 @@ public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, Grai
 
     public Task Typing(Guid conversationId, bool isTyping) => Conversation(conversationId).SetTypingAsync(CurrentUserId, isTyping);
 
+    public Task<ChatMessage> EditMessage(Guid conversationId, long seq, string content) =>
+        Conversation(conversationId).EditMessageAsync(CurrentUserId, RequirePositive(seq), content ?? "");
+
+    public Task DeleteMessage(Guid conversationId, long seq, bool forEveryone) =>
+        Conversation(conversationId).DeleteMessageAsync(CurrentUserId, RequirePositive(seq), forEveryone);
+
+    /// <summary>Toggles a reaction; returns whether it is now present.</summary>
+    public Task<bool> React(Guid conversationId, long seq, string emoji) =>
+        Conversation(conversationId).ToggleReactionAsync(CurrentUserId, RequirePositive(seq), emoji ?? "");
+
+    public Task PinMessage(Guid conversationId, long seq, bool pinned) =>
+        Conversation(conversationId).SetPinnedAsync(CurrentUserId, RequirePositive(seq), pinned);
+
+    /// <summary>Copies a message the caller can read into another conversation they can post in, marked as forwarded.</summary>
+    public async Task<MessageAck> ForwardMessage(Guid fromConversationId, long seq, Guid toConversationId, string clientMessageId)
+    {
+        var userId = CurrentUserId;
+        var source = await Conversation(fromConversationId).GetMessageAsync(userId, RequirePositive(seq));
+        if (source.Deleted)
+        {
+            throw ChatException.Conflict("the message was deleted");
+        }
+
+        var metadata = ForwardedMetadata.Wrap(source);
+        var draft = new MessageDraft(userId, clientMessageId ?? "", source.Type, source.Content, null, metadata);
+        MessageRules.Validate(draft);
+        return await Conversation(toConversationId).SendMessageAsync(draft);
+    }
+
     public async Task<IReadOnlyList<ChatMessage>> Sync(List<SyncCursor> cursors)
     {
         if (cursors is null || cursors.Count > Limits.MaxSyncConversations || cursors.Any(c => c is null || c.AfterSeq < 0))

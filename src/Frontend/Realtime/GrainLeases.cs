@@ -15,6 +15,8 @@ public sealed partial class GrainLeases(IClusterClient cluster, FrontendIdentity
     public Task AttachUsersAsync(IEnumerable<Guid> userIds) =>
         ForEachAsync(userIds, id => cluster.GetGrain<IUserConversationsGrain>(id).AttachFrontendAsync(frontend.Id));
 
+    public Task DetachConversationAsync(Guid conversationId) => cluster.GetGrain<IConversationGrain>(conversationId).DetachFrontendAsync(frontend.Id);
+
     /// <summary>Best effort: a release that fails only leaves a lease to lapse by itself.</summary>
     public async Task ReleaseAsync(Guid userId, IEnumerable<Guid> conversationIds)
     {

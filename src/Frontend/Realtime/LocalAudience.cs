@@ -87,6 +87,22 @@ public sealed class LocalAudience
         return added;
     }
 
+    /// <summary>A connected user is no longer a member; returns true if no local user needs the conversation any more.</summary>
+    public bool Leave(Guid userId, Guid conversationId)
+    {
+        lock (_lock)
+        {
+            _conversationsByUser.GetValueOrDefault(userId)?.Remove(conversationId);
+            if (!_usersByConversation.TryGetValue(conversationId, out var users) || !users.Remove(userId) || users.Count > 0)
+            {
+                return false;
+            }
+
+            _usersByConversation.Remove(conversationId);
+            return true;
+        }
+    }
+
     public IReadOnlyList<Guid> UsersIn(Guid conversationId)
     {
         lock (_lock)

@@ -80,6 +80,10 @@ public sealed partial class RealtimeRelay(
                 var fresh = audience.Join(envelope.AudienceId, [added.ConversationId]);
                 await leases.AttachConversationsAsync(fresh);
             }
+            else if (clientEvent is ConversationRemovedEvent removed && audience.Leave(envelope.AudienceId, removed.ConversationId))
+            {
+                await leases.DetachConversationAsync(removed.ConversationId);
+            }
 
             await hub.Clients.Group(ChatHub.UserGroup(envelope.AudienceId)).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
         }

@@ -10,8 +10,12 @@ public interface IAccountDirectoryGrain : IGrainWithIntegerKey
     [Alias("register")]
     Task<IssuedSession> RegisterAsync(Registration registration, string deviceName);
 
+    /// <summary>
+    /// Checks the password and, when two-factor is on, <paramref name="totpCode"/> (a TOTP or
+    /// recovery code); a wrong password or code counts against the login throttle.
+    /// </summary>
     [Alias("login")]
-    Task<IssuedSession> LoginAsync(string login, string password, string deviceName);
+    Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName);
 
     /// <summary>Spends a refresh token and issues the next one of its family; a replayed token revokes the family.</summary>
     [Alias("refresh")]
@@ -19,6 +23,14 @@ public interface IAccountDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("logout")]
     Task LogoutAsync(string refreshToken);
+
+    /// <summary>The user's live sessions, most recently used first.</summary>
+    [Alias("list-sessions")]
+    Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(Guid userId);
+
+    /// <summary>Revokes one of the user's own live sessions; any other id answers not found.</summary>
+    [Alias("revoke-session")]
+    Task RevokeSessionAsync(Guid userId, Guid sessionId);
 
     [Alias("find-by-username")]
     Task<UserProfile?> FindByUsernameAsync(string username);

@@ -16,4 +16,9 @@ public sealed record ChatMessage(
     [property: Id(8), JsonPropertyName("metadata"), JsonConverter(typeof(RawJsonConverter))] string? MetadataJson,
     [property: Id(9)] DateTimeOffset SentAt,
     [property: Id(10), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DateTimeOffset? EditedAt,
-    [property: Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Deleted);
+    [property: Id(11), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool Deleted)
+{
+    /// <summary>Reactions on the message, filled when history is read; absent on new messages.</summary>
+    [Id(12), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReactionSummary>? Reactions { get; init; }
+}

@@ -7,4 +7,8 @@ public sealed record ConversationInfo(
     [property: Id(1)] string Type,
     [property: Id(2)] string? Name,
     [property: Id(3)] IReadOnlyList<ConversationMember> Members,
-    [property: Id(4)] long LastSeq);
+    [property: Id(4)] long LastSeq)
+{
+    [Id(5)]
+    public IReadOnlyList<long> PinnedSeqs { get; init; } = [];
+}

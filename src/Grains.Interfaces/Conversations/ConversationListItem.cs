@@ -8,4 +8,8 @@ public sealed record ConversationListItem(
     [property: Id(2)] string? Name,
     [property: Id(3)] long LastSeq,
     [property: Id(4)] long ReadSeq,
-    [property: Id(5)] long Unread);
+    [property: Id(5)] long Unread)
+{
+    [Id(6)]
+    public DateTimeOffset? MutedUntil { get; init; }
+}

@@ -29,6 +29,48 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("typing")]
     Task SetTypingAsync(Guid userId, bool isTyping);
 
+    [Alias("message"), ReadOnly]
+    Task<ChatMessage> GetMessageAsync(Guid requesterId, long seq);
+
+    [Alias("add-members")]
+    Task<ConversationInfo> AddMembersAsync(Guid actorId, IReadOnlyList<Guid> userIds);
+
+    /// <summary>Removes a member; an actor removing themself leaves.</summary>
+    [Alias("remove-member")]
+    Task RemoveMemberAsync(Guid actorId, Guid userId);
+
+    [Alias("set-role")]
+    Task SetRoleAsync(Guid actorId, Guid userId, string role);
+
+    [Alias("create-invite")]
+    Task<InviteLink> CreateInviteAsync(Guid actorId, DateTimeOffset? expiresAt, int? maxUses);
+
+    [Alias("revoke-invite")]
+    Task RevokeInviteAsync(Guid actorId, string code);
+
+    [Alias("join-by-invite")]
+    Task<ConversationInfo> JoinByInviteAsync(Guid userId, string code);
+
+    [Alias("edit")]
+    Task<ChatMessage> EditMessageAsync(Guid userId, long seq, string content);
+
+    [Alias("delete")]
+    Task DeleteMessageAsync(Guid userId, long seq, bool forEveryone);
+
+    /// <summary>Adds the reaction, or takes it back if the user already reacted so; returns whether it is now present.</summary>
+    [Alias("react")]
+    Task<bool> ToggleReactionAsync(Guid userId, long seq, string emoji);
+
+    [Alias("pin")]
+    Task SetPinnedAsync(Guid userId, long seq, bool pinned);
+
+    [Alias("bookmark")]
+    Task SetBookmarkAsync(Guid userId, long seq, bool bookmarked);
+
+    /// <summary>Mutes notifications for the member until a time, or unmutes with null.</summary>
+    [Alias("mute")]
+    Task SetMutedAsync(Guid userId, DateTimeOffset? until);
+
     /// <summary>A Frontend with members online asks for this conversation's events; the lease lapses unless renewed.</summary>
     [Alias("attach-frontend"), AlwaysInterleave]
     Task AttachFrontendAsync(Guid frontendId);

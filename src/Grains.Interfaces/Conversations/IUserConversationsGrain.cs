@@ -15,6 +15,9 @@ public interface IUserConversationsGrain : IGrainWithGuidKey
     [Alias("list"), ReadOnly]
     Task<IReadOnlyList<ConversationListItem>> ListConversationsAsync();
 
+    [Alias("bookmarks"), ReadOnly]
+    Task<IReadOnlyList<Bookmark>> ListBookmarksAsync();
+
     /// <summary>Delivers an event to every connected device of this user.</summary>
     [Alias("notify"), AlwaysInterleave]
     Task NotifyAsync(ClientEvent clientEvent);

@@ -29,7 +29,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         return await StartSessionAsync(userId, deviceName);
     }
 
-    public async Task<IssuedSession> LoginAsync(string login, string password, string deviceName)
+    public async Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName)
     {
         var loginKey = AccountRules.UsernameKey(login);
         var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(loginKey);
@@ -47,8 +47,24 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
             throw ChatException.Unauthorized("wrong login or password");
         }
 
+        var userId = credentials.Value.UserId;
+        if (credentials.Value.TotpEnabled)
+        {
+            if (string.IsNullOrWhiteSpace(totpCode))
+            {
+                throw new ChatException(ErrorCodes.TotpRequired, "a two-factor code is required");
+            }
+
+            if (!await GrainFactory.GetGrain<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
+            {
+                await throttle.RecordFailureAsync();
+                LogSecondFactorFailed(logger, userId);
+                throw ChatException.Unauthorized("wrong or already used two-factor code");
+            }
+        }
+
         await throttle.ResetAsync();
-        return await StartSessionAsync(credentials.Value.UserId, deviceName);
+        return await StartSessionAsync(userId, deviceName);
     }
 
     public async Task<IssuedSession> RefreshAsync(string refreshToken)
@@ -79,6 +95,18 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         }
     }
 
+    public Task<IReadOnlyList<SessionInfo>> ListSessionsAsync(Guid userId) => store.ListLiveSessionsAsync(userId, time.GetUtcNow());
+
+    public async Task RevokeSessionAsync(Guid userId, Guid sessionId)
+    {
+        if (!await store.RevokeOwnSessionAsync(userId, sessionId, "revoked by user"))
+        {
+            throw ChatException.NotFound("no such session");
+        }
+
+        LogSessionRevoked(logger, sessionId, userId);
+    }
+
     public Task<UserProfile?> FindByUsernameAsync(string username) => store.FindByUsernameKeyAsync(AccountRules.UsernameKey(username));
 
     public Task<IReadOnlyList<UserProfile>> GetProfilesAsync(IReadOnlyList<Guid> userIds) => store.GetProfilesAsync(userIds);
@@ -101,6 +129,12 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Login failed")]
     private static partial void LogLoginFailed(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Login failed on the second factor for user {UserId}")]
+    private static partial void LogSecondFactorFailed(ILogger logger, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} of user {UserId} revoked by its user")]
+    private static partial void LogSessionRevoked(ILogger logger, Guid sessionId, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh token replayed: revoked session {SessionId} of user {UserId}")]
     private static partial void LogReplay(ILogger logger, Guid sessionId, Guid userId);

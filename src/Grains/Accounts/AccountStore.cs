@@ -33,13 +33,26 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         }
     }
 
-    public async Task<(Guid UserId, string PasswordHash)?> FindCredentialsAsync(string loginKey)
+    public async Task<(Guid UserId, string PasswordHash, bool TotpEnabled)?> FindCredentialsAsync(string loginKey)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT user_id, password_hash FROM accounts WHERE (username_key = $1 OR email_key = $1) AND deleted_at IS NULL LIMIT 1");
+        await using var command = dataSource.CreateCommand("""
+            SELECT a.user_id, a.password_hash, t.confirmed_at IS NOT NULL
+            FROM accounts a LEFT JOIN account_totp t ON t.user_id = a.user_id
+            WHERE (a.username_key = $1 OR a.email_key = $1) AND a.deleted_at IS NULL LIMIT 1
+            """);
         command.Parameters.AddWithValue(loginKey);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetString(1)) : null;
+        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2)) : null;
+    }
+
+    /// <summary>A live account by id: its username, display name and password hash.</summary>
+    public async Task<(string Username, string DisplayName, string PasswordHash)?> FindAccountAsync(Guid userId)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT username, display_name, password_hash FROM accounts WHERE user_id = $1 AND deleted_at IS NULL");
+        command.Parameters.AddWithValue(userId);
+        await using var reader = await command.ExecuteReaderAsync();
+        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetString(1), reader.GetString(2)) : null;
     }
 
     public async Task<UserProfile?> FindByUsernameKeyAsync(string usernameKey)
@@ -119,6 +132,40 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(sessionId);
         command.Parameters.AddWithValue(reason);
         await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>The user's sessions that are not revoked and still hold an unspent, unexpired refresh token.</summary>
+    public async Task<IReadOnlyList<SessionInfo>> ListLiveSessionsAsync(Guid userId, DateTimeOffset now)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT s.session_id, s.device_name, s.created_at, s.last_used_at
+            FROM account_sessions s
+            WHERE s.user_id = $1 AND s.revoked_at IS NULL
+              AND EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.session_id = s.session_id AND t.spent_at IS NULL AND t.expires_at > $2)
+            ORDER BY s.last_used_at DESC, s.created_at DESC
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(now.UtcDateTime);
+        var sessions = new List<SessionInfo>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            sessions.Add(new SessionInfo(reader.GetGuid(0), reader.GetString(1),
+                new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero)));
+        }
+
+        return sessions;
+    }
+
+    /// <summary>Revokes a session only if it belongs to the user and is not revoked yet; false otherwise.</summary>
+    public async Task<bool> RevokeOwnSessionAsync(Guid userId, Guid sessionId, string reason)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = $3 WHERE session_id = $1 AND user_id = $2 AND revoked_at IS NULL");
+        command.Parameters.AddWithValue(sessionId);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(reason);
+        return await command.ExecuteNonQueryAsync() == 1;
     }
 
     public async Task<Guid?> FindSessionByTokenAsync(byte[] tokenHash)

@@ -12,6 +12,7 @@ namespace Chat.Conversations;
 internal sealed partial class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationState> state,
     ConversationStore store,
+    MessageActionStore actions,
     MessageBatchWriter writer,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
@@ -69,10 +70,7 @@ internal sealed partial class ConversationGrain(
     public async Task<MessageAck> SendMessageAsync(MessageDraft draft)
     {
         var member = RequireMember(draft.SenderId);
-        if (!ConversationMembership.CanPost(state.State.Type, member.Role))
-        {
-            throw ChatException.Forbidden("only admins post in this channel");
-        }
+        ConversationPermissions.Require(ConversationPermissions.CanPost(state.State.Type, member.Role), "posting here");
 
         MessageRules.Validate(draft);
         if (draft.ReplyToSeq > _lastSeq)
@@ -117,7 +115,7 @@ internal sealed partial class ConversationGrain(
             throw ChatException.BadRequest($"limit must be between 1 and {Limits.MaxSyncMessagesPerConversation}");
         }
 
-        return await store.ReadPageAsync(Id, beforeSeq, afterSeq, limit);
+        return await actions.DecorateAsync(requesterId, Id, await store.ReadPageAsync(Id, beforeSeq, afterSeq, limit));
     }
 
     public async Task MarkReadAsync(Guid userId, long seq)
@@ -222,7 +220,10 @@ internal sealed partial class ConversationGrain(
 
     private ConversationInfo ToInfo() => new(
         Id, state.State.Type, state.State.Name,
-        [.. _members.Select(m => new ConversationMember(m.Key, m.Value.Role))], _lastSeq);
+        [.. _members.Select(m => new ConversationMember(m.Key, m.Value.Role))], _lastSeq)
+    {
+        PinnedSeqs = [.. state.State.PinnedSeqs],
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created {Type} conversation {ConversationId} with {MemberCount} members")]
     private static partial void LogCreated(ILogger logger, Guid conversationId, string type, int memberCount);

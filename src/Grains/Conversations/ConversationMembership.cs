@@ -41,7 +41,4 @@ internal static class ConversationMembership
                 throw ChatException.BadRequest($"unknown conversation type '{creation.Type}'");
         }
     }
-
-    public static bool CanPost(string conversationType, string role) =>
-        conversationType != ConversationTypes.Channel || role is MemberRoles.Owner or MemberRoles.Admin;
 }

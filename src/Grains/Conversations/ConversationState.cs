@@ -9,4 +9,17 @@ public sealed class ConversationState
     [Id(2)] public string? Name { get; set; }
     [Id(3)] public Guid CreatedBy { get; set; }
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
+    [Id(5)] public List<long> PinnedSeqs { get; set; } = [];
+    [Id(6)] public List<InviteState> Invites { get; set; } = [];
+}
+
+/// <summary>A live invite link, stored by the hash of its secret code.</summary>
+[GenerateSerializer, Alias("chat.conv.invite-state")]
+public sealed class InviteState
+{
+    [Id(0)] public string CodeHash { get; set; } = "";
+    [Id(1)] public DateTimeOffset? ExpiresAt { get; set; }
+    [Id(2)] public int? MaxUses { get; set; }
+    [Id(3)] public int Uses { get; set; }
+    [Id(4)] public Guid CreatedBy { get; set; }
 }

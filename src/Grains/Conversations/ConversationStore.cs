@@ -37,6 +37,42 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task AddMembersAsync(Guid conversationId, IReadOnlyList<ConversationMember> members)
+    {
+        await using var command = dataSource.CreateCommand(
+            "INSERT INTO conversation_members (conversation_id, user_id, role) SELECT $1, * FROM unnest($2::uuid[], $3::text[]) ON CONFLICT DO NOTHING");
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(members.Select(m => m.UserId).ToArray());
+        command.Parameters.AddWithValue(members.Select(m => m.Role).ToArray());
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task RemoveMemberAsync(Guid conversationId, Guid userId)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM conversation_members WHERE conversation_id = $1 AND user_id = $2");
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(userId);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task SetRoleAsync(Guid conversationId, Guid userId, string role)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE conversation_members SET role = $3 WHERE conversation_id = $1 AND user_id = $2");
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(role);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task SetMutedUntilAsync(Guid conversationId, Guid userId, DateTimeOffset? until)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE conversation_members SET muted_until = $3 WHERE conversation_id = $1 AND user_id = $2");
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.Add(new NpgsqlParameter { Value = (object?)until?.UtcDateTime ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.TimestampTz });
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<Dictionary<Guid, MemberCursor>> LoadMembersAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         await using var command = dataSource.CreateCommand(
@@ -115,7 +151,8 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         // Served from the primary keys: one index probe per conversation for its newest seq, never a scan.
         await using var command = dataSource.CreateCommand("""
             SELECT c.conversation_id, c.type, c.name, m.read_seq,
-                   COALESCE((SELECT x.seq FROM messages x WHERE x.conversation_id = c.conversation_id ORDER BY x.seq DESC LIMIT 1), 0)
+                   COALESCE((SELECT x.seq FROM messages x WHERE x.conversation_id = c.conversation_id ORDER BY x.seq DESC LIMIT 1), 0),
+                   m.muted_until
             FROM conversation_members m JOIN conversations c ON c.conversation_id = m.conversation_id
             WHERE m.user_id = $1
             """);
@@ -128,7 +165,10 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
             var lastSeq = reader.GetInt64(4);
             items.Add(new ConversationListItem(
                 reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-                lastSeq, readSeq, Math.Max(0, lastSeq - readSeq)));
+                lastSeq, readSeq, Math.Max(0, lastSeq - readSeq))
+            {
+                MutedUntil = reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
+            });
         }
 
         return items;

@@ -3,7 +3,7 @@ using Chat.Realtime;
 namespace Chat.Conversations;
 
 /// <summary>A user's conversation list and the routing of events addressed to the user.</summary>
-internal sealed class UserConversationsGrain(ConversationStore store, TimeProvider time) : Grain, IUserConversationsGrain
+internal sealed class UserConversationsGrain(ConversationStore store, MessageActionStore actions, TimeProvider time) : Grain, IUserConversationsGrain
 {
     private FrontendLeases _frontends = null!;
 
@@ -18,6 +18,8 @@ internal sealed class UserConversationsGrain(ConversationStore store, TimeProvid
     public Task<IReadOnlyList<Guid>> GetConversationIdsAsync() => store.ConversationIdsForUserAsync(UserId);
 
     public Task<IReadOnlyList<ConversationListItem>> ListConversationsAsync() => store.ListForUserAsync(UserId);
+
+    public Task<IReadOnlyList<Bookmark>> ListBookmarksAsync() => actions.ListBookmarksAsync(UserId);
 
     public Task NotifyAsync(ClientEvent clientEvent) => _frontends.PublishAsync(EventAudience.User, UserId, clientEvent);
 

@@ -55,7 +55,10 @@ public static class ChatGridSiloExtensions
         silo.Services.AllowStorageExceptionsOnTheWire();
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddSingleton<ConversationStore>();
+        silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<AccountStore>();
+        silo.Services.AddSingleton<TwoFactorStore>();
+        silo.Services.AddSingleton<UserProfileStore>();
         silo.Services.AddSingleton<MessageBatchWriter>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
 using Chat.Conversations;
 using Microsoft.AspNetCore.Http.Connections;
@@ -8,7 +10,12 @@ namespace Chat.Tests.Infrastructure;
 /// <summary>A real SignalR client on one Frontend, recording the events it receives so tests can await them.</summary>
 public sealed class ChatConnection : IAsyncDisposable
 {
+    private static readonly string[] RecordedEvents =
+        ["ReadReceipt", "DeliveryReceipt", "Typing", "MessageUpdated", "ReactionChanged", "ConversationAdded", "ConversationRemoved",
+         "MembersChanged", "MessageHidden", "PinsChanged", "PresenceChanged"];
+
     private readonly Channel<ChatMessage> _messages = Channel.CreateUnbounded<ChatMessage>();
+    private readonly ConcurrentDictionary<string, Channel<JsonElement>> _events = new();
 
     private ChatConnection(HubConnection hub) => Hub = hub;
 
@@ -26,7 +33,16 @@ public sealed class ChatConnection : IAsyncDisposable
             .Build();
         var connection = new ChatConnection(hub);
         hub.On<ChatMessage>("MessageReceived", message => connection._messages.Writer.TryWrite(message));
+        foreach (var method in RecordedEvents)
+        {
+            hub.On<JsonElement>(method, payload => connection.EventsOf(method).Writer.TryWrite(payload));
+        }
+
         await hub.StartAsync();
+        // The server runs OnConnectedAsync (which subscribes this user's conversations) before it
+        // dispatches any invocation, so one round trip means live events will reach us. Real
+        // clients get the same from the Sync they make on every (re)connect.
+        await hub.InvokeAsync<List<ChatMessage>>("Sync", Array.Empty<object>());
         return connection;
     }
 
@@ -50,6 +66,15 @@ public sealed class ChatConnection : IAsyncDisposable
 
         return received;
     }
+
+    /// <summary>Waits for the next event of a kind (e.g. "ReadReceipt"), as JSON.</summary>
+    public async Task<JsonElement> NextEventAsync(string method, TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        return await EventsOf(method).Reader.ReadAsync(cts.Token);
+    }
+
+    private Channel<JsonElement> EventsOf(string method) => _events.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
 
     public bool TryTakeMessage(out ChatMessage? message) => _messages.Reader.TryRead(out message);
 

@@ -1,0 +1,45 @@
+namespace Chat.Accounts;
+
+/// <summary>
+/// One user's profile, privacy settings and block list, persisted as grain state. The display
+/// name is also kept in <c>accounts</c>, which the directory serves lists from.
+/// </summary>
+[Alias("chat.accounts.user")]
+public interface IUserGrain : IGrainWithGuidKey
+{
+    /// <summary>The user's own full profile.</summary>
+    [Alias("get-profile"), ReadOnly]
+    Task<ProfileDetails> GetProfileAsync();
+
+    [Alias("update-profile")]
+    Task<ProfileDetails> UpdateProfileAsync(ProfileChange change);
+
+    /// <summary>The profile as <paramref name="viewerId"/> may see it (the avatar follows the profilePhoto setting).</summary>
+    [Alias("get-public-profile"), ReadOnly]
+    Task<ProfileDetails> GetPublicProfileAsync(Guid viewerId);
+
+    [Alias("get-privacy"), ReadOnly]
+    Task<PrivacySettings> GetPrivacyAsync();
+
+    [Alias("set-privacy")]
+    Task<PrivacySettings> SetPrivacyAsync(PrivacySettings settings);
+
+    /// <summary>Whether this user's <paramref name="setting"/> lets <paramref name="viewerId"/> see it; a blocked viewer sees nothing.</summary>
+    [Alias("can-see"), ReadOnly]
+    Task<bool> CanSeeAsync(PrivacySetting setting, Guid viewerId);
+
+    /// <summary>Blocks another registered user; blocking someone already blocked changes nothing.</summary>
+    [Alias("block")]
+    Task BlockAsync(Guid otherUserId);
+
+    /// <summary>Unblocks; unblocking someone not blocked changes nothing.</summary>
+    [Alias("unblock")]
+    Task UnblockAsync(Guid otherUserId);
+
+    [Alias("get-blocked"), ReadOnly]
+    Task<IReadOnlyList<Guid>> GetBlockedAsync();
+
+    /// <summary>Whether this user has blocked <paramref name="otherUserId"/>; conversations ask before a direct chat is opened or written.</summary>
+    [Alias("has-blocked"), ReadOnly]
+    Task<bool> HasBlockedAsync(Guid otherUserId);
+}

@@ -1,0 +1,11 @@
+namespace Chat.Accounts;
+
+/// <summary>A user's privacy settings; each value is one of <see cref="PrivacyAudiences"/>.</summary>
+[GenerateSerializer, Immutable, Alias("chat.accounts.privacy")]
+public sealed record PrivacySettings(
+    [property: Id(0)] string LastSeen,
+    [property: Id(1)] string ProfilePhoto,
+    [property: Id(2)] string ReadReceipts)
+{
+    public static PrivacySettings Default { get; } = new(PrivacyAudiences.Everyone, PrivacyAudiences.Everyone, PrivacyAudiences.Everyone);
+}

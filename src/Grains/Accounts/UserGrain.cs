@@ -1,0 +1,190 @@
+using Chat.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Chat.Accounts;
+
+/// <summary>
+/// One user's profile, privacy and blocks. Until the first change the state is the default, with
+/// the display name the account signed up with; unknown user ids answer not found and write nothing.
+/// </summary>
+internal sealed partial class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> state,
+    AccountStore accounts,
+    UserProfileStore profiles,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
+{
+    private string? _username;
+
+    private Guid UserId => this.GetPrimaryKey();
+
+    public async Task<ProfileDetails> GetProfileAsync() => ToDetails(await RequireAccountAsync(), showAvatar: true);
+
+    public async Task<ProfileDetails> UpdateProfileAsync(ProfileChange change)
+    {
+        ProfileRules.Validate(change);
+        var username = await RequireAccountAsync();
+        var profile = state.State;
+        var displayName = change.DisplayName?.Trim();
+        var changed = (displayName is not null && displayName != profile.DisplayName)
+            || (change.Bio is not null && change.Bio.Trim() != profile.Bio)
+            || (change.StatusText is not null && change.StatusText.Trim() != profile.StatusText)
+            || (change.ChangeAvatar && change.AvatarFileId != profile.AvatarFileId);
+        if (changed)
+        {
+            profile.DisplayName = displayName ?? profile.DisplayName;
+            profile.Bio = change.Bio?.Trim() ?? profile.Bio;
+            profile.StatusText = change.StatusText?.Trim() ?? profile.StatusText;
+            profile.AvatarFileId = change.ChangeAvatar ? change.AvatarFileId : profile.AvatarFileId;
+            await WriteStateAsync();
+        }
+
+        // Written whenever a name is given, not only when it differs: a retry after a failed write here converges.
+        if (displayName is not null)
+        {
+            await profiles.UpdateDisplayNameAsync(UserId, displayName);
+        }
+
+        return ToDetails(username, showAvatar: true);
+    }
+
+    public async Task<ProfileDetails> GetPublicProfileAsync(Guid viewerId)
+    {
+        var username = await RequireAccountAsync();
+        return ToDetails(username, showAvatar: await CanSeeAsync(PrivacySetting.ProfilePhoto, viewerId));
+    }
+
+    public async Task<PrivacySettings> GetPrivacyAsync()
+    {
+        await RequireAccountAsync();
+        return CurrentPrivacy();
+    }
+
+    public async Task<PrivacySettings> SetPrivacyAsync(PrivacySettings settings)
+    {
+        ProfileRules.Validate(settings);
+        await RequireAccountAsync();
+        if (settings != CurrentPrivacy())
+        {
+            state.State.LastSeen = settings.LastSeen;
+            state.State.ProfilePhoto = settings.ProfilePhoto;
+            state.State.ReadReceipts = settings.ReadReceipts;
+            await WriteStateAsync();
+        }
+
+        return CurrentPrivacy();
+    }
+
+    public async Task<bool> CanSeeAsync(PrivacySetting setting, Guid viewerId)
+    {
+        if (viewerId == UserId)
+        {
+            return true;
+        }
+
+        if (state.State.Blocked.Contains(viewerId))
+        {
+            return false;
+        }
+
+        var audience = setting switch
+        {
+            PrivacySetting.LastSeen => state.State.LastSeen,
+            PrivacySetting.ProfilePhoto => state.State.ProfilePhoto,
+            PrivacySetting.ReadReceipts => state.State.ReadReceipts,
+            _ => PrivacyAudiences.Nobody,
+        };
+        return audience switch
+        {
+            PrivacyAudiences.Everyone => true,
+            PrivacyAudiences.Contacts => await profiles.AreContactsAsync(UserId, viewerId),
+            _ => false,
+        };
+    }
+
+    public async Task BlockAsync(Guid otherUserId)
+    {
+        if (otherUserId == UserId)
+        {
+            throw ChatException.BadRequest("you cannot block yourself");
+        }
+
+        await RequireAccountAsync();
+        if (state.State.Blocked.Contains(otherUserId))
+        {
+            return;
+        }
+
+        if (await accounts.FindAccountAsync(otherUserId) is null)
+        {
+            throw ChatException.BadRequest("no such user to block");
+        }
+
+        if (state.State.Blocked.Count >= Limits.MaxBlockedUsers)
+        {
+            throw ChatException.BadRequest($"at most {Limits.MaxBlockedUsers} users can be blocked");
+        }
+
+        state.State.Blocked.Add(otherUserId);
+        await WriteStateAsync();
+
+        LogBlocked(logger, UserId, otherUserId);
+    }
+
+    public async Task UnblockAsync(Guid otherUserId)
+    {
+        if (!state.State.Blocked.Remove(otherUserId))
+        {
+            return;
+        }
+
+        await WriteStateAsync();
+
+        LogUnblocked(logger, UserId, otherUserId);
+    }
+
+    public Task<IReadOnlyList<Guid>> GetBlockedAsync() => Task.FromResult<IReadOnlyList<Guid>>([.. state.State.Blocked]);
+
+    public Task<bool> HasBlockedAsync(Guid otherUserId) => Task.FromResult(state.State.Blocked.Contains(otherUserId));
+
+    /// <summary>Reads the account once per activation; a grain for an id with no account answers not found.</summary>
+    private async Task<string> RequireAccountAsync()
+    {
+        if (_username is not null)
+        {
+            return _username;
+        }
+
+        var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("no such user");
+        if (!state.RecordExists)
+        {
+            state.State.DisplayName = account.DisplayName;
+        }
+
+        return _username = account.Username;
+    }
+
+    /// <summary>Writes the state; if that fails the in-memory copy is ahead of storage, so the activation is dropped and the next one reloads.</summary>
+    private async Task WriteStateAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private PrivacySettings CurrentPrivacy() => new(state.State.LastSeen, state.State.ProfilePhoto, state.State.ReadReceipts);
+
+    private ProfileDetails ToDetails(string username, bool showAvatar) => new(
+        UserId, username, state.State.DisplayName, state.State.Bio, state.State.StatusText, showAvatar ? state.State.AvatarFileId : null);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} blocked {OtherUserId}")]
+    private static partial void LogBlocked(ILogger logger, Guid userId, Guid otherUserId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} unblocked {OtherUserId}")]
+    private static partial void LogUnblocked(ILogger logger, Guid userId, Guid otherUserId);
+}

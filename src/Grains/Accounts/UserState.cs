@@ -1,0 +1,15 @@
+namespace Chat.Accounts;
+
+/// <summary>The user grain's persisted state: profile, privacy settings and block list.</summary>
+[GenerateSerializer, Alias("chat.accounts.user-state")]
+public sealed class UserState
+{
+    [Id(0)] public string DisplayName { get; set; } = "";
+    [Id(1)] public string Bio { get; set; } = "";
+    [Id(2)] public string StatusText { get; set; } = "";
+    [Id(3)] public Guid? AvatarFileId { get; set; }
+    [Id(4)] public string LastSeen { get; set; } = PrivacyAudiences.Everyone;
+    [Id(5)] public string ProfilePhoto { get; set; } = PrivacyAudiences.Everyone;
+    [Id(6)] public string ReadReceipts { get; set; } = PrivacyAudiences.Everyone;
+    [Id(7)] public HashSet<Guid> Blocked { get; set; } = [];
+}

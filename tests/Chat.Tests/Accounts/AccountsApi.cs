@@ -1,0 +1,46 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chat.Tests.Infrastructure;
+
+namespace Chat.Tests.Accounts;
+
+/// <summary>Small helpers for calling the accounts API as a test user and reading problem codes.</summary>
+public static class AccountsApi
+{
+    public static Task<HttpResponseMessage> SendAsync(this HttpClient http, TestUser user, HttpMethod method, string path, object? body = null) =>
+        http.SendAsync(user.Request(method, path, body));
+
+    /// <summary>Sends <paramref name="rawJson"/> exactly as given (null: no body), to test malformed input.</summary>
+    public static Task<HttpResponseMessage> SendRawAsync(this HttpClient http, TestUser? user, HttpMethod method, string path, string? rawJson)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (user is not null)
+        {
+            request.Headers.Authorization = new("Bearer", user.AccessToken);
+        }
+
+        if (rawJson is not null)
+        {
+            request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
+        }
+
+        return http.SendAsync(request);
+    }
+
+    public static async Task<string?> ProblemCodeAsync(this HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.Content.Headers.ContentType?.MediaType != "application/problem+json" || body.Length == 0)
+        {
+            return null;
+        }
+
+        return JsonDocument.Parse(body).RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
+    }
+
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) => await response.Content.ReadFromJsonAsync<JsonElement>();
+
+    public static Task<HttpResponseMessage> LoginAsync(this HttpClient http, TestUser user, string? totpCode = null, string? password = null) =>
+        http.PostAsJsonAsync("/api/auth/login", new { login = user.Username, password = password ?? user.Password, totpCode });
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chat.Accounts;
+using Chat.Tests.Infrastructure;
+
+namespace Chat.Tests.Accounts;
+
+[Collection(AccountsCollection.Name)]
+public sealed class PrivacyTests(AccountsGrid fixture)
+{
+    private HttpClient Http => fixture.First.Http;
+
+    [Fact]
+    public async Task Privacy_defaults_to_everyone_and_put_replaces_all_three_settings()
+    {
+        var user = await TestUser.RegisterAsync(Http);
+
+        var defaults = await GetPrivacyAsync(user);
+        var put = await Http.SendAsync(user, HttpMethod.Put, "/api/users/me/privacy",
+            new { lastSeen = "contacts", profilePhoto = "nobody", readReceipts = "everyone" });
+        var after = await GetPrivacyAsync(user);
+
+        Assert.Equal("everyone", defaults.GetProperty("lastSeen").GetString());
+        Assert.Equal("everyone", defaults.GetProperty("profilePhoto").GetString());
+        Assert.Equal("everyone", defaults.GetProperty("readReceipts").GetString());
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal("contacts", after.GetProperty("lastSeen").GetString());
+        Assert.Equal("nobody", after.GetProperty("profilePhoto").GetString());
+        Assert.Equal("everyone", after.GetProperty("readReceipts").GetString());
+    }
+
+    public static TheoryData<string, string?> BadSettings => new()
+    {
+        { "no body", null },
+        { "empty object", "{}" },
+        { "one missing", """{"lastSeen":"everyone","profilePhoto":"nobody"}""" },
+        { "unknown audience", """{"lastSeen":"friends","profilePhoto":"nobody","readReceipts":"everyone"}""" },
+        { "wrong case", """{"lastSeen":"Everyone","profilePhoto":"nobody","readReceipts":"everyone"}""" },
+        { "null value", """{"lastSeen":null,"profilePhoto":"nobody","readReceipts":"everyone"}""" },
+        { "a number", """{"lastSeen":1,"profilePhoto":"nobody","readReceipts":"everyone"}""" },
+        { "malformed JSON", """{"lastSeen":""" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadSettings))]
+    public async Task Bad_privacy_settings_answer_400_and_write_nothing(string why, string? body)
+    {
+        var user = await TestUser.RegisterAsync(Http);
+        var before = await AccountsDatabase.FingerprintAsync(fixture.Grid);
+
+        var response = await Http.SendRawAsync(user, HttpMethod.Put, "/api/users/me/privacy", body);
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
+        Assert.Equal("bad_request", await response.ProblemCodeAsync());
+        Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
+    }
+
+    [Fact]
+    public async Task The_avatar_follows_the_profile_photo_setting_for_strangers_contacts_and_the_owner()
+    {
+        var owner = await TestUser.RegisterAsync(Http);
+        var contact = await TestUser.RegisterAsync(Http);
+        var stranger = await TestUser.RegisterAsync(Http);
+        var avatar = Guid.NewGuid();
+        await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
+        var direct = await Http.SendAsync(contact, HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { owner.UserId } });
+        Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
+
+        var everyone = (await AvatarSeenByAsync(owner, stranger), await AvatarSeenByAsync(owner, contact));
+        await SetProfilePhotoAsync(owner, "contacts");
+        var contacts = (await AvatarSeenByAsync(owner, stranger), await AvatarSeenByAsync(owner, contact));
+        await SetProfilePhotoAsync(owner, "nobody");
+        var nobody = (await AvatarSeenByAsync(owner, stranger), await AvatarSeenByAsync(owner, contact), await AvatarSeenByAsync(owner, owner));
+
+        Assert.Equal((avatar, avatar), everyone);
+        Assert.Equal(((Guid?)null, avatar), contacts);
+        Assert.Equal(((Guid?)null, (Guid?)null, avatar), nobody);
+    }
+
+    [Fact]
+    public async Task Sharing_only_a_group_does_not_make_contacts()
+    {
+        var owner = await TestUser.RegisterAsync(Http);
+        var groupMate = await TestUser.RegisterAsync(Http);
+        await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = Guid.NewGuid() });
+        var group = await Http.SendAsync(owner, HttpMethod.Post, "/api/conversations", new { type = "group", name = "team", memberIds = new[] { groupMate.UserId } });
+        Assert.Equal(HttpStatusCode.Created, group.StatusCode);
+        await SetProfilePhotoAsync(owner, "contacts");
+
+        Assert.Null(await AvatarSeenByAsync(owner, groupMate));
+    }
+
+    [Fact]
+    public async Task A_blocked_viewer_sees_no_avatar_and_no_last_seen_even_when_everyone_may()
+    {
+        var owner = await TestUser.RegisterAsync(Http);
+        var blocked = await TestUser.RegisterAsync(Http);
+        var avatar = Guid.NewGuid();
+        await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
+
+        Assert.Equal(avatar, await AvatarSeenByAsync(owner, blocked));
+        await Http.SendAsync(owner, HttpMethod.Post, $"/api/users/me/blocks/{blocked.UserId}");
+
+        Assert.Null(await AvatarSeenByAsync(owner, blocked));
+        var grain = fixture.Grid.Client.GetGrain<IUserGrain>(owner.UserId);
+        Assert.False(await grain.CanSeeAsync(PrivacySetting.LastSeen, blocked.UserId));
+        Assert.True(await grain.CanSeeAsync(PrivacySetting.LastSeen, Guid.NewGuid()));
+        Assert.True(await grain.CanSeeAsync(PrivacySetting.ReadReceipts, owner.UserId));
+    }
+
+    private async Task<JsonElement> GetPrivacyAsync(TestUser user)
+    {
+        var response = await Http.SendAsync(user, HttpMethod.Get, "/api/users/me/privacy");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.JsonAsync();
+    }
+
+    private async Task SetProfilePhotoAsync(TestUser user, string audience)
+    {
+        var response = await Http.SendAsync(user, HttpMethod.Put, "/api/users/me/privacy",
+            new { lastSeen = "everyone", profilePhoto = audience, readReceipts = "everyone" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private async Task<Guid?> AvatarSeenByAsync(TestUser owner, TestUser viewer)
+    {
+        var profile = await Http.SendAsync(viewer, HttpMethod.Get, $"/api/users/{owner.UserId}");
+        Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
+        return (await profile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("avatarFileId").Deserialize<Guid?>();
+    }
+}
