@@ -1,3 +1,4 @@
+using Chat.Accounts;
 using Chat.Errors;
 using Chat.Realtime;
 using Microsoft.Extensions.Logging;
@@ -46,6 +47,16 @@ internal sealed partial class ConversationGrain(
         }
 
         var members = ConversationMembership.Initial(Id, creation);
+        if (creation.Type == ConversationTypes.Direct)
+        {
+            var other = members.Single(m => m.UserId != creation.CreatorId).UserId;
+            if (await GrainFactory.GetGrain<IUserGrain>(other).HasBlockedAsync(creation.CreatorId)
+                || await GrainFactory.GetGrain<IUserGrain>(creation.CreatorId).HasBlockedAsync(other))
+            {
+                throw ChatException.Forbidden("blocked");
+            }
+        }
+
         await store.CreateAsync(Id, creation, members);
         state.State.Created = true;
         state.State.Type = creation.Type;
@@ -71,6 +82,7 @@ internal sealed partial class ConversationGrain(
     {
         var member = RequireMember(draft.SenderId);
         ConversationPermissions.Require(ConversationPermissions.CanPost(state.State.Type, member.Role), "posting here");
+        await RequireNotBlockedAsync(draft.SenderId);
 
         MessageRules.Validate(draft);
         if (draft.ReplyToSeq > _lastSeq)
@@ -130,7 +142,16 @@ internal sealed partial class ConversationGrain(
         var updated = member with { ReadSeq = target, DeliveredSeq = Math.Max(member.DeliveredSeq, target) };
         await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
         _members[userId] = updated;
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new ReadReceiptEvent(Id, userId, target));
+        var receipt = new ReadReceiptEvent(Id, userId, target);
+        if (await ReadReceiptsVisibleToOthersAsync(userId))
+        {
+            await _frontends.PublishAsync(EventAudience.Conversation, Id, receipt);
+        }
+        else
+        {
+            // The reader's own devices still learn it, to keep their unread counts in step.
+            await GrainFactory.GetGrain<IUserConversationsGrain>(userId).NotifyAsync(receipt);
+        }
     }
 
     public async Task MarkDeliveredAsync(Guid userId, long seq)
@@ -206,6 +227,33 @@ internal sealed partial class ConversationGrain(
         }
 
         return ack;
+    }
+
+    // In a direct conversation a block in either direction stops messages both ways.
+    private async Task RequireNotBlockedAsync(Guid senderId)
+    {
+        if (state.State.Type != ConversationTypes.Direct)
+        {
+            return;
+        }
+
+        var other = _members.Keys.First(id => id != senderId);
+        var blocks = await Task.WhenAll(
+            GrainFactory.GetGrain<IUserGrain>(other).HasBlockedAsync(senderId),
+            GrainFactory.GetGrain<IUserGrain>(senderId).HasBlockedAsync(other));
+        if (blocks[0] || blocks[1])
+        {
+            throw ChatException.Forbidden("blocked");
+        }
+    }
+
+    // "contacts" means people with a direct conversation together, so in a direct conversation
+    // the other member qualifies; in groups only "everyone" shares read receipts.
+    private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId)
+    {
+        var audience = (await GrainFactory.GetGrain<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts;
+        return audience == PrivacyAudiences.Everyone
+            || (audience == PrivacyAudiences.Contacts && state.State.Type == ConversationTypes.Direct);
     }
 
     private MemberCursor RequireMember(Guid userId)

@@ -74,6 +74,8 @@ public sealed class ChatConnection : IAsyncDisposable
         return await EventsOf(method).Reader.ReadAsync(cts.Token);
     }
 
+    public bool TryTakeEvent(string method, out JsonElement payload) => EventsOf(method).Reader.TryRead(out payload);
+
     private Channel<JsonElement> EventsOf(string method) => _events.GetOrAdd(method, _ => Channel.CreateUnbounded<JsonElement>());
 
     public bool TryTakeMessage(out ChatMessage? message) => _messages.Reader.TryRead(out message);
