@@ -11,6 +11,7 @@ public static class Limits
     public const int MaxCreateMemberIds = 255;
     public const int MaxHistoryPageSize = 200;
     public const int MaxEmojiChars = 16;
+    public const int MaxPresenceWatchPerCall = 200;
     public const int MaxPinnedMessages = 50;
     public const int MaxInviteLinks = 20;
     public const int DefaultHistoryPageSize = 50;
@@ -37,5 +38,5 @@ public static class Limits
     public const int MaxBlockedUsers = 1_000;
     public static readonly TimeSpan EmailTokenLifetime = TimeSpan.FromHours(1);
     public const int MaxEmailTokenChars = 128;
-    public const int MaxPasswordResetEmailsPerHour = 3;
+    public const int MaxAccountEmailsPerHour = 3;
 }

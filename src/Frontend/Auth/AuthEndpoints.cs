@@ -1,4 +1,5 @@
 using Chat.Accounts;
+using Chat.Frontend.Email;
 using Chat.Frontend.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,8 @@ public static class AuthEndpoints
         auth.MapPost("/logout", LogoutAsync);
     }
 
-    private static async Task<IResult> RegisterAsync(RegisterRequest? request, IClusterClient cluster, AccessTokenIssuer tokens, HttpContext http)
+    private static async Task<IResult> RegisterAsync(
+        RegisterRequest? request, IClusterClient cluster, AccessTokenIssuer tokens, AccountMailer mailer, HttpContext http)
     {
         if (request?.Username is null || request.Email is null || request.Password is null)
         {
@@ -25,6 +27,7 @@ public static class AuthEndpoints
 
         var session = await Directory(cluster).RegisterAsync(
             new Registration(request.Username, request.Email, request.Password, request.DisplayName), DeviceName(http));
+        await mailer.SendVerificationAsync(session.UserId, http.Request);
         return TypedResults.Created("/api/users/me", ToResponse(session, tokens));
     }
 

@@ -42,14 +42,14 @@ public static class ConversationEndpoints
         await KnownUsers.RequireAsync(cluster, memberIds);
         var info = await cluster.GetGrain<IConversationGrain>(conversationId)
             .CreateAsync(new ConversationCreation(me, request.Type, request.Name?.Trim(), memberIds));
-        return TypedResults.Created($"/api/conversations/{info.ConversationId}", info);
+        return TypedResults.Created($"/api/conversations/{info.ConversationId}", await MemberNames.AddAsync(cluster, info));
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, IClusterClient cluster) =>
         TypedResults.Ok(await cluster.GetGrain<IUserConversationsGrain>(user.UserId()).ListConversationsAsync());
 
     private static async Task<IResult> GetAsync(Guid conversationId, ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IConversationGrain>(conversationId).GetAsync(user.UserId()));
+        TypedResults.Ok(await MemberNames.AddAsync(cluster, await cluster.GetGrain<IConversationGrain>(conversationId).GetAsync(user.UserId())));
 
     private static async Task<IResult> GetMessagesAsync(
         Guid conversationId, long? beforeSeq, long? afterSeq, int? limit, ClaimsPrincipal user, IClusterClient cluster)

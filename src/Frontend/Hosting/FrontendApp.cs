@@ -1,5 +1,6 @@
 using Chat.Frontend.Auth;
 using Chat.Frontend.Conversations;
+using Chat.Frontend.Email;
 using Chat.Frontend.Errors;
 using Chat.Frontend.Health;
 using Chat.Frontend.Realtime;
@@ -24,6 +25,7 @@ public static class FrontendApp
         builder.AddChatErrors();
         builder.AddChatAuth();
         builder.AddAuthRateLimiting(frontend);
+        builder.AddChatEmail();
         builder.AddChatRealtime();
         builder.AddChatHealth(grid);
 
@@ -44,6 +46,7 @@ public static class FrontendApp
         app.MapAuthEndpoints();
         app.MapTwoFactorEndpoints();
         app.MapSessionEndpoints();
+        app.MapAccountRecoveryEndpoints();
         app.MapUserEndpoints();
         app.MapProfileEndpoints();
         app.MapBlockEndpoints();

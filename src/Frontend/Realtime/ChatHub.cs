@@ -2,6 +2,8 @@ using System.Text.Json;
 using Chat.Conversations;
 using Chat.Errors;
 using Chat.Frontend.Auth;
+using Chat.Presence;
+using Chat.Realtime;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,7 +11,7 @@ namespace Chat.Frontend.Realtime;
 
 /// <summary>The chat hub: thin validation at the boundary, then a grain call; events arrive through <see cref="RealtimeRelay"/>.</summary>
 [Authorize]
-public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, GrainLeases leases) : Hub
+public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, LocalWatchers watchers, GrainLeases leases, FrontendIdentity frontend) : Hub
 {
     public static string UserGroup(Guid userId) => $"u:{userId:N}";
 
@@ -19,20 +21,20 @@ public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, Grai
     {
         var userId = CurrentUserId;
         await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
-        if (!audience.AddConnection(userId))
-        {
-            return;
-        }
-
+        var first = audience.AddConnection(userId, Context.ConnectionId);
         try
         {
-            await leases.AttachUserAsync(userId);
-            var conversationIds = await cluster.GetGrain<IUserConversationsGrain>(userId).GetConversationIdsAsync();
-            await leases.AttachConversationsAsync(audience.Join(userId, conversationIds));
+            await Presence(userId).ConnectAsync(frontend.Id, Context.ConnectionId);
+            if (first)
+            {
+                await leases.AttachUserAsync(userId);
+                var conversationIds = await cluster.GetGrain<IUserConversationsGrain>(userId).GetConversationIdsAsync();
+                await leases.AttachConversationsAsync(audience.Join(userId, conversationIds));
+            }
         }
         catch
         {
-            audience.RemoveConnection(userId);
+            audience.RemoveConnection(userId, Context.ConnectionId);
             throw;
         }
     }
@@ -40,10 +42,51 @@ public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, Grai
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var userId = CurrentUserId;
-        if (audience.RemoveConnection(userId) is { } released)
+        if (audience.RemoveConnection(userId, Context.ConnectionId) is { } released)
         {
+            watchers.Forget(userId);
             await leases.ReleaseAsync(userId, released);
+
+            // A new connection of the same user may have arrived while we released: whatever is
+            // needed again must not wait for the next renewal.
+            var neededAgain = released.Where(id => audience.UsersIn(id).Count > 0).ToList();
+            if (audience.IsConnected(userId))
+            {
+                await leases.AttachUserAsync(userId);
+            }
+
+            await leases.AttachConversationsAsync(neededAgain);
         }
+
+        await Presence(userId).DisconnectAsync(Context.ConnectionId);
+    }
+
+    /// <summary>Sets away or do-not-disturb by hand; "online" clears it.</summary>
+    public Task SetPresence(string status) => Presence(CurrentUserId).SetStatusAsync(status ?? "");
+
+    /// <summary>This device has been idle (or is active again); all devices idle shows the user away.</summary>
+    public Task SetIdle(bool idle) => Presence(CurrentUserId).SetIdleAsync(Context.ConnectionId, idle);
+
+    /// <summary>Returns the presence of each user (those who blocked the caller are left out) and sends their changes from now on.</summary>
+    public async Task<IReadOnlyList<PresenceChangedEvent>> WatchPresence(List<Guid> userIds)
+    {
+        if (userIds is null || userIds.Count > Limits.MaxPresenceWatchPerCall)
+        {
+            throw ChatException.BadRequest($"watch 0 to {Limits.MaxPresenceWatchPerCall} users per call");
+        }
+
+        var viewerId = CurrentUserId;
+        var states = await Task.WhenAll(userIds.Distinct().Select(async id =>
+        {
+            var state = await Presence(id).WatchAsync(viewerId, frontend.Id);
+            if (state.Count > 0)
+            {
+                watchers.Watch(viewerId, id);
+            }
+
+            return state;
+        }));
+        return [.. states.SelectMany(s => s)];
     }
 
     public Task<MessageAck> SendMessage(SendMessageRequest request)
@@ -111,6 +154,8 @@ public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, Grai
             Conversation(c.ConversationId).GetMessagesAsync(userId, beforeSeq: null, c.AfterSeq, Limits.MaxSyncMessagesPerConversation)));
         return [.. pages.SelectMany(p => p.Messages)];
     }
+
+    private IPresenceGrain Presence(Guid userId) => cluster.GetGrain<IPresenceGrain>(userId);
 
     private IConversationGrain Conversation(Guid conversationId) => cluster.GetGrain<IConversationGrain>(conversationId);
 

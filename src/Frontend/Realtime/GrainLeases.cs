@@ -1,4 +1,5 @@
 using Chat.Conversations;
+using Chat.Presence;
 
 namespace Chat.Frontend.Realtime;
 
@@ -14,6 +15,13 @@ public sealed partial class GrainLeases(IClusterClient cluster, FrontendIdentity
 
     public Task AttachUsersAsync(IEnumerable<Guid> userIds) =>
         ForEachAsync(userIds, id => cluster.GetGrain<IUserConversationsGrain>(id).AttachFrontendAsync(frontend.Id));
+
+    /// <summary>Renews the presence sessions of every local connection, one call per user.</summary>
+    public Task RenewPresenceAsync(Dictionary<Guid, string[]> connectionsByUser) =>
+        ForEachAsync(connectionsByUser.Keys, id => cluster.GetGrain<IPresenceGrain>(id).RenewAsync(frontend.Id, connectionsByUser[id]));
+
+    public Task RenewWatchesAsync(IEnumerable<Guid> watchedUserIds) =>
+        ForEachAsync(watchedUserIds, id => cluster.GetGrain<IPresenceGrain>(id).RenewWatchAsync(frontend.Id));
 
     public Task DetachConversationAsync(Guid conversationId) => cluster.GetGrain<IConversationGrain>(conversationId).DetachFrontendAsync(frontend.Id);
 

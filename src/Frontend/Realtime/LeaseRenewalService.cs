@@ -6,7 +6,7 @@ namespace Chat.Frontend.Realtime;
 /// Renews this Frontend's leases on every grain its connected users need. This is also how a grain
 /// that was reactivated elsewhere (a silo died) learns about this Frontend again.
 /// </summary>
-internal sealed partial class LeaseRenewalService(LocalAudience audience, GrainLeases leases, ILogger<LeaseRenewalService> logger) : BackgroundService
+internal sealed partial class LeaseRenewalService(LocalAudience audience, LocalWatchers watchers, GrainLeases leases, ILogger<LeaseRenewalService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -22,11 +22,15 @@ internal sealed partial class LeaseRenewalService(LocalAudience audience, GrainL
         var (users, conversations) = audience.Snapshot();
         try
         {
-            await Task.WhenAll(leases.AttachUsersAsync(users), leases.AttachConversationsAsync(conversations));
+            await Task.WhenAll(
+                leases.AttachUsersAsync(users.Keys),
+                leases.AttachConversationsAsync(conversations),
+                leases.RenewPresenceAsync(users),
+                leases.RenewWatchesAsync(watchers.Watched()));
         }
         catch (Exception ex)
         {
-            LogRenewalFailed(logger, ex, users.Length, conversations.Length);
+            LogRenewalFailed(logger, ex, users.Count, conversations.Length);
         }
     }
 

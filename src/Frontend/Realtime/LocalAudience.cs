@@ -8,34 +8,32 @@ namespace Chat.Frontend.Realtime;
 public sealed class LocalAudience
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, int> _connectionsByUser = [];
+    private readonly Dictionary<Guid, HashSet<string>> _connectionsByUser = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _usersByConversation = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _conversationsByUser = [];
 
-    /// <summary>Counts a connection; true if it is the user's first on this Frontend.</summary>
-    public bool AddConnection(Guid userId)
+    /// <summary>Records a connection; true if it is the user's first on this Frontend.</summary>
+    public bool AddConnection(Guid userId, string connectionId)
     {
         lock (_lock)
         {
-            _connectionsByUser.TryGetValue(userId, out var count);
-            _connectionsByUser[userId] = count + 1;
-            return count == 0;
+            if (!_connectionsByUser.TryGetValue(userId, out var connections))
+            {
+                _connectionsByUser[userId] = connections = new HashSet<string>(StringComparer.Ordinal);
+            }
+
+            connections.Add(connectionId);
+            return connections.Count == 1;
         }
     }
 
     /// <summary>Removes a connection; if it was the user's last, forgets the user and returns the conversations no local user needs any more.</summary>
-    public IReadOnlyList<Guid>? RemoveConnection(Guid userId)
+    public IReadOnlyList<Guid>? RemoveConnection(Guid userId, string connectionId)
     {
         lock (_lock)
         {
-            if (!_connectionsByUser.TryGetValue(userId, out var count))
+            if (!_connectionsByUser.TryGetValue(userId, out var connections) || !connections.Remove(connectionId) || connections.Count > 0)
             {
-                return null;
-            }
-
-            if (count > 1)
-            {
-                _connectionsByUser[userId] = count - 1;
                 return null;
             }
 
@@ -119,11 +117,12 @@ public sealed class LocalAudience
         }
     }
 
-    public (Guid[] Users, Guid[] Conversations) Snapshot()
+    /// <summary>The users connected here, each with their connection ids, and the conversations they need.</summary>
+    public (Dictionary<Guid, string[]> Users, Guid[] Conversations) Snapshot()
     {
         lock (_lock)
         {
-            return ([.. _connectionsByUser.Keys], [.. _usersByConversation.Keys]);
+            return (_connectionsByUser.ToDictionary(u => u.Key, u => u.Value.ToArray()), [.. _usersByConversation.Keys]);
         }
     }
 }

@@ -13,6 +13,7 @@ public sealed partial class RealtimeRelay(
     IClusterClient cluster,
     FrontendIdentity frontend,
     LocalAudience audience,
+    LocalWatchers watchers,
     GrainLeases leases,
     IHubContext<ChatHub> hub,
     ILogger<RealtimeRelay> logger) : IHostedService
@@ -70,6 +71,17 @@ public sealed partial class RealtimeRelay(
                 if (users.Count > 0)
                 {
                     await hub.Clients.Groups(users.Select(ChatHub.UserGroup).ToList()).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
+                }
+
+                return;
+            }
+
+            if (envelope.Audience == EventAudience.PresenceWatchers)
+            {
+                var viewers = watchers.ViewersOf(envelope.AudienceId);
+                if (viewers.Count > 0)
+                {
+                    await hub.Clients.Groups(viewers.Select(ChatHub.UserGroup).ToList()).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
                 }
 
                 return;

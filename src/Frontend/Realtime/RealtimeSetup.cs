@@ -10,6 +10,7 @@ public static class RealtimeSetup
     {
         builder.Services.AddSingleton<FrontendIdentity>();
         builder.Services.AddSingleton<LocalAudience>();
+        builder.Services.AddSingleton<LocalWatchers>();
         builder.Services.AddSingleton<GrainLeases>();
         builder.Services.AddSingleton<RealtimeRelay>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RealtimeRelay>());

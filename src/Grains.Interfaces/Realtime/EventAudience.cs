@@ -6,4 +6,7 @@ public enum EventAudience
 {
     Conversation = 0,
     User = 1,
+
+    /// <summary>The local users watching the presence of the user named by the audience id.</summary>
+    PresenceWatchers = 2,
 }

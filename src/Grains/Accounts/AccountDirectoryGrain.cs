@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using Chat.Errors;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
@@ -120,9 +119,9 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         return new IssuedSession(userId, sessionId, token);
     }
 
-    private static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string NewToken() => OpaqueToken.New();
 
-    private static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+    private static byte[] HashToken(string token) => OpaqueToken.Hash(token);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered user {UserId}")]
     private static partial void LogRegistered(ILogger logger, Guid userId);

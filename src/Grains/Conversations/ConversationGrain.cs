@@ -189,9 +189,13 @@ internal sealed partial class ConversationGrain(
 
     private async Task<MessageAck> CompleteSendAsync(ChatMessage message)
     {
+        var previousLastSeq = _lastSeq;
         _lastSeq = message.Seq;
+        var readOthers = false;
         if (_members.TryGetValue(message.SenderId, out var sender))
         {
+            // Sending reads everything before it (the batch writer moved the stored cursor too).
+            readOthers = sender.ReadSeq < previousLastSeq;
             _members[message.SenderId] = sender with { ReadSeq = message.Seq, DeliveredSeq = Math.Max(sender.DeliveredSeq, message.Seq) };
         }
 
@@ -200,6 +204,10 @@ internal sealed partial class ConversationGrain(
         try
         {
             await _frontends.PublishAsync(EventAudience.Conversation, Id, new MessageReceivedEvent(message));
+            if (readOthers && state.State.Type != ConversationTypes.Channel && await ReadReceiptsVisibleToOthersAsync(message.SenderId))
+            {
+                await _frontends.PublishAsync(EventAudience.Conversation, Id, new ReadReceiptEvent(Id, message.SenderId, message.Seq));
+            }
         }
         catch (Exception ex)
         {

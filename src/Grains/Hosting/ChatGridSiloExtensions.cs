@@ -59,6 +59,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<AccountStore>();
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();
+        silo.Services.AddSingleton<EmailTokenStore>();
         silo.Services.AddSingleton<MessageBatchWriter>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;

@@ -11,7 +11,7 @@ public static class AccountsApi
     public static Task<HttpResponseMessage> SendAsync(this HttpClient http, TestUser user, HttpMethod method, string path, object? body = null) =>
         http.SendAsync(user.Request(method, path, body));
 
-    /// <summary>Sends <paramref name="rawJson"/> exactly as given (null: no body), to test malformed input.</summary>
+    /// <summary>Sends <paramref name="rawJson"/> exactly as given as JSON (null: an empty JSON request), to test malformed input.</summary>
     public static Task<HttpResponseMessage> SendRawAsync(this HttpClient http, TestUser? user, HttpMethod method, string path, string? rawJson)
     {
         var request = new HttpRequestMessage(method, path);
@@ -20,9 +20,9 @@ public static class AccountsApi
             request.Headers.Authorization = new("Bearer", user.AccessToken);
         }
 
-        if (rawJson is not null)
+        if (method != HttpMethod.Get && method != HttpMethod.Delete)
         {
-            request.Content = new StringContent(rawJson, Encoding.UTF8, "application/json");
+            request.Content = new StringContent(rawJson ?? "", Encoding.UTF8, "application/json");
         }
 
         return http.SendAsync(request);

@@ -19,6 +19,7 @@ public static class AccountsDatabase
                 UNION ALL SELECT 'r' || t::text FROM refresh_tokens t
                 UNION ALL SELECT 't' || t::text FROM account_totp t
                 UNION ALL SELECT 'c' || t::text FROM account_recovery_codes t
+                UNION ALL SELECT 'e' || t::text FROM account_email_tokens t
                 UNION ALL SELECT 'o' || t::text FROM orleansstorage t
             ) rows
             """);

@@ -2,12 +2,30 @@ using Chat.Tests.Infrastructure;
 
 namespace Chat.Tests.Accounts;
 
-/// <summary>The accounts tests' own cluster; its Frontends also accept tokens signed with a retired key.</summary>
-public sealed class AccountsGrid : GridWithFrontends
+/// <summary>
+/// The accounts tests' own cluster; its Frontends also accept tokens signed with a retired key, and
+/// write their emails to a folder of this fixture's own.
+/// </summary>
+public sealed class AccountsGrid : GridWithFrontends, IAsyncLifetime
 {
     public const string RetiredKey = "retired-signing-key-0123456789-0123456789-xyz";
 
-    protected override void Customize(Dictionary<string, string?> settings) => settings["Jwt:SigningKeys:1"] = RetiredKey;
+    public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"chatgrid-test-mail-{Guid.NewGuid():N}");
+
+    protected override void Customize(Dictionary<string, string?> settings)
+    {
+        settings["Jwt:SigningKeys:1"] = RetiredKey;
+        settings["Email:SinkFolder"] = MailFolder;
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await DisposeAsync();
+        if (Directory.Exists(MailFolder))
+        {
+            Directory.Delete(MailFolder, recursive: true);
+        }
+    }
 }
 
 [CollectionDefinition(Name)]

@@ -156,6 +156,12 @@ export class ChatController implements ControllerContext {
         }
       }),
     );
+    // Remember who they are: conversation details name members by id only.
+    this.store.update((s) => {
+      const known = { ...s.users };
+      for (const user of users) known[user.userId] = { userId: user.userId, username: user.username, displayName: user.displayName };
+      return { ...s, users: known };
+    });
     const memberIds = users.map((u) => u.userId).filter((id) => id !== this.myUserId);
     if (type === 'direct' && memberIds.length !== 1) {
       throw new Error(users.length ? 'That is you. Pick someone else to chat with.' : 'Enter a username.');
@@ -251,6 +257,9 @@ export class ChatController implements ControllerContext {
     await this.loader.refreshList();
     if (this.disposed || !this.hub.isConnected) return;
     await this.sync.syncAll();
+    if (this.disposed) return;
+    // What arrived while we were away is on screen now: say so before our queued messages go out.
+    await this.reads.markOpenReadNow();
     if (this.disposed) return;
     void this.outbox.flush();
     this.reads.resendAfterReconnect();

@@ -27,7 +27,22 @@ export class ChatHub {
   private everConnected = false;
   private looping = false;
   private readonly waker: { wake?: () => void } = {};
-  private readonly onOnline = () => this.waker.wake?.();
+  /** Back online: try now rather than after the current back-off (up to 10 s). */
+  private readonly onOnline = () => {
+    if (this.stopped) return;
+    // Automatic reconnect waits out its own delay; stopping it hands over to the loop (onclose), which starts at once.
+    if (this.connection.state === HubConnectionState.Reconnecting) void this.connection.stop().catch(() => undefined);
+    this.waker.wake?.();
+  };
+  /**
+   * The browser says the network is gone. The socket can look open for a long time afterwards
+   * (until the server timeout), while nothing gets through: close it, so the page says it is
+   * offline, sends go to the outbox, and a fresh connection (with Sync) is made once back.
+   */
+  private readonly onOffline = () => {
+    if (this.stopped) return;
+    if (this.connection.state !== HubConnectionState.Disconnected) void this.connection.stop().catch(() => undefined);
+  };
 
   constructor(callbacks: ChatHubCallbacks) {
     this.callbacks = callbacks;
@@ -62,12 +77,14 @@ export class ChatHub {
 
   start(): void {
     window.addEventListener('online', this.onOnline);
+    window.addEventListener('offline', this.onOffline);
     void this.startLoop();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
     window.removeEventListener('online', this.onOnline);
+    window.removeEventListener('offline', this.onOffline);
     this.waker.wake?.();
     try {
       await this.connection.stop();

@@ -46,6 +46,21 @@ export class ReadTracker {
     );
   }
 
+  /**
+   * Marks the open, visible conversation read right away (no debounce) and waits for the server.
+   * Used after a reconnect's Sync and before the outbox goes out: the server moves a sender's read
+   * cursor to their own new message without a ReadReceipt, so a MarkRead sent after our queued
+   * messages would never tell the others that we saw what arrived while we were away.
+   */
+  async markOpenReadNow(): Promise<void> {
+    const open = this.ctx.store.getState().openConversationId;
+    if (!open || !this.isShown(open)) return;
+    const timer = this.readTimers.get(open);
+    if (timer !== undefined) clearTimeout(timer);
+    this.readTimers.delete(open);
+    await this.markRead(open);
+  }
+
   scheduleDelivered(conversationId: string): void {
     if (this.deliveredTimers.has(conversationId)) return;
     this.deliveredTimers.set(

@@ -1,0 +1,3 @@
+namespace Chat.Frontend.Auth;
+
+public sealed record ForgotPasswordRequest(string? Email);

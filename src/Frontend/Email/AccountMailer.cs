@@ -1,0 +1,61 @@
+using Chat.Accounts;
+
+namespace Chat.Frontend.Email;
+
+/// <summary>Asks the cluster for email tokens and queues the verification and password-reset emails that carry them.</summary>
+public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox outbox, EmailSettings settings, ILogger<AccountMailer> logger)
+{
+    public const string VerifyKind = "verify-email";
+    public const string ResetKind = "reset-password";
+
+    /// <summary>Best effort: the account exists whatever happens here, and the user can ask for the email again.</summary>
+    public async Task SendVerificationAsync(Guid userId, HttpRequest request)
+    {
+        try
+        {
+            if (await Recovery.IssueEmailVerificationAsync(userId) is { } token)
+            {
+                outbox.Enqueue(new EmailMessage(VerifyKind, userId, token.Email, "Confirm your Chat Grid email address", $"""
+                    Hello {token.Username},
+
+                    Confirm your email address for Chat Grid with this link, valid for one hour:
+                    {Link(request, "verify-email", token.Token)}
+
+                    If you did not sign up for Chat Grid, ignore this email.
+                    """));
+            }
+        }
+        catch (Exception ex)
+        {
+            LogVerificationFailed(logger, ex, userId);
+        }
+    }
+
+    /// <summary>Queues a reset email if an account has this address; says nothing either way.</summary>
+    public async Task SendPasswordResetAsync(string email, HttpRequest request)
+    {
+        if (await Recovery.IssuePasswordResetAsync(email) is { } token)
+        {
+            outbox.Enqueue(new EmailMessage(ResetKind, token.UserId, token.Email, "Reset your Chat Grid password", $"""
+                Hello {token.Username},
+
+                Someone asked to reset the password of your Chat Grid account. Choose a new one with
+                this link, valid for one hour:
+                {Link(request, "reset-password", token.Token)}
+
+                Resetting signs out all your devices. If you did not ask for this, ignore this email.
+                """));
+        }
+    }
+
+    private IAccountRecoveryGrain Recovery => cluster.GetGrain<IAccountRecoveryGrain>(0);
+
+    private string Link(HttpRequest request, string page, string token)
+    {
+        var root = settings.LinkBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
+        return $"{root}/{page}?token={Uri.EscapeDataString(token)}";
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the verification email for user {UserId}")]
+    private static partial void LogVerificationFailed(ILogger logger, Exception exception, Guid userId);
+}

@@ -1,0 +1,7 @@
+namespace Chat.Frontend.Email;
+
+/// <summary>Delivers one email: to a folder in development, over SMTP in production.</summary>
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken);
+}

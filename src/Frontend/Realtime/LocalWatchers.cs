@@ -1,0 +1,54 @@
+namespace Chat.Frontend.Realtime;
+
+/// <summary>Which local users watch whose presence, so a presence change reaches exactly its local watchers.</summary>
+public sealed class LocalWatchers
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<Guid, HashSet<Guid>> _viewersByWatched = [];
+    private readonly Dictionary<Guid, HashSet<Guid>> _watchedByViewer = [];
+
+    public void Watch(Guid viewerId, Guid watchedId)
+    {
+        lock (_lock)
+        {
+            (_viewersByWatched.TryGetValue(watchedId, out var viewers) ? viewers : _viewersByWatched[watchedId] = []).Add(viewerId);
+            (_watchedByViewer.TryGetValue(viewerId, out var watched) ? watched : _watchedByViewer[viewerId] = []).Add(watchedId);
+        }
+    }
+
+    /// <summary>The viewer's last connection closed: stop relaying to them.</summary>
+    public void Forget(Guid viewerId)
+    {
+        lock (_lock)
+        {
+            if (!_watchedByViewer.Remove(viewerId, out var watched))
+            {
+                return;
+            }
+
+            foreach (var watchedId in watched)
+            {
+                if (_viewersByWatched.TryGetValue(watchedId, out var viewers) && viewers.Remove(viewerId) && viewers.Count == 0)
+                {
+                    _viewersByWatched.Remove(watchedId);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<Guid> ViewersOf(Guid watchedId)
+    {
+        lock (_lock)
+        {
+            return _viewersByWatched.TryGetValue(watchedId, out var viewers) ? [.. viewers] : [];
+        }
+    }
+
+    public Guid[] Watched()
+    {
+        lock (_lock)
+        {
+            return [.. _viewersByWatched.Keys];
+        }
+    }
+}

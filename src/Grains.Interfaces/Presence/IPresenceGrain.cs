@@ -1,0 +1,36 @@
+using Chat.Realtime;
+
+namespace Chat.Presence;
+
+/// <summary>
+/// One user's presence across devices. Each connected device is a leased session that its
+/// Frontend renews in batches; a Frontend that dies stops renewing and its sessions lapse.
+/// </summary>
+[Alias("chat.presence")]
+public interface IPresenceGrain : IGrainWithGuidKey
+{
+    [Alias("connect")]
+    Task ConnectAsync(Guid frontendId, string connectionId);
+
+    [Alias("disconnect")]
+    Task DisconnectAsync(string connectionId);
+
+    /// <summary>Renews the leases of this user's sessions on one Frontend, re-creating any the grain lost.</summary>
+    [Alias("renew")]
+    Task RenewAsync(Guid frontendId, IReadOnlyList<string> connectionIds);
+
+    /// <summary>Sets away or do-not-disturb by hand; "online" clears it.</summary>
+    [Alias("set-status")]
+    Task SetStatusAsync(string status);
+
+    /// <summary>A device reports it has been idle (or is active again); all devices idle means away.</summary>
+    [Alias("set-idle")]
+    Task SetIdleAsync(string connectionId, bool idle);
+
+    /// <summary>The current presence as a viewer may see it (none if the viewer is blocked), registering the viewer's Frontend for changes.</summary>
+    [Alias("watch")]
+    Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId);
+
+    [Alias("renew-watch"), AlwaysInterleave]
+    Task RenewWatchAsync(Guid frontendId);
+}

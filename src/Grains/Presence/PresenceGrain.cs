@@ -1,0 +1,162 @@
+using Chat.Accounts;
+using Chat.Errors;
+using Chat.Realtime;
+
+namespace Chat.Presence;
+
+/// <summary>
+/// Aggregates a user's device sessions into one status. Sessions are leases renewed by their
+/// Frontends; the last one going starts a short grace period, so a quick reconnect is no flap.
+/// Changes are published once per watching Frontend, and only when the status really changes.
+/// </summary>
+internal sealed class PresenceGrain(
+    [PersistentState("presence")] IPersistentState<PresenceRecord> record,
+    TimeProvider time) : Grain, IPresenceGrain
+{
+    private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+    private FrontendLeases _watchers = null!;
+    private DateTimeOffset? _offlineDueAt;
+    private string _published = PresenceStatuses.Offline;
+
+    private Guid UserId => this.GetPrimaryKey();
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _watchers = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
+        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(LeaseTimings.PresenceSweep, LeaseTimings.PresenceSweep) { Interleave = false });
+        return Task.CompletedTask;
+    }
+
+    public Task ConnectAsync(Guid frontendId, string connectionId)
+    {
+        _sessions[connectionId] = new Session(frontendId, time.GetUtcNow() + LeaseTimings.FrontendLease, Idle: false);
+        return EvaluateAsync();
+    }
+
+    public Task DisconnectAsync(string connectionId)
+    {
+        _sessions.Remove(connectionId);
+        return EvaluateAsync();
+    }
+
+    public Task RenewAsync(Guid frontendId, IReadOnlyList<string> connectionIds)
+    {
+        var expiresAt = time.GetUtcNow() + LeaseTimings.FrontendLease;
+        foreach (var connectionId in connectionIds)
+        {
+            _sessions[connectionId] = _sessions.TryGetValue(connectionId, out var session)
+                ? session with { ExpiresAt = expiresAt }
+                : new Session(frontendId, expiresAt, Idle: false);
+        }
+
+        return EvaluateAsync();
+    }
+
+    public async Task SetStatusAsync(string status)
+    {
+        if (!PresenceStatuses.IsSettable(status))
+        {
+            throw ChatException.BadRequest("status must be online, away or dnd");
+        }
+
+        record.State.ManualStatus = status == PresenceStatuses.Online ? null : status;
+        await record.WriteStateAsync();
+        await EvaluateAsync();
+    }
+
+    public Task SetIdleAsync(string connectionId, bool idle)
+    {
+        if (_sessions.TryGetValue(connectionId, out var session))
+        {
+            _sessions[connectionId] = session with { Idle = idle };
+        }
+
+        return EvaluateAsync();
+    }
+
+    public async Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId)
+    {
+        var user = GrainFactory.GetGrain<IUserGrain>(UserId);
+        if (viewerId != UserId && await user.HasBlockedAsync(viewerId))
+        {
+            return [];
+        }
+
+        _watchers.Renew(frontendId);
+        var showLastSeen = viewerId == UserId || await user.CanSeeAsync(PrivacySetting.LastSeen, viewerId);
+        return [Current(showLastSeen)];
+    }
+
+    public Task RenewWatchAsync(Guid frontendId)
+    {
+        _watchers.Renew(frontendId);
+        return Task.CompletedTask;
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        foreach (var lapsed in _sessions.Where(s => s.Value.ExpiresAt < now).Select(s => s.Key).ToList())
+        {
+            _sessions.Remove(lapsed);
+        }
+
+        await EvaluateAsync();
+        if (_sessions.Count == 0 && _offlineDueAt is null && _watchers.Count == 0)
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task EvaluateAsync()
+    {
+        var now = time.GetUtcNow();
+        string status;
+        if (_sessions.Count > 0)
+        {
+            _offlineDueAt = null;
+            status = record.State.ManualStatus ?? (_sessions.Values.All(s => s.Idle) ? PresenceStatuses.Away : PresenceStatuses.Online);
+        }
+        else if (_published == PresenceStatuses.Offline)
+        {
+            return;
+        }
+        else
+        {
+            _offlineDueAt ??= now + LeaseTimings.PresenceGrace;
+            if (now < _offlineDueAt)
+            {
+                return;
+            }
+
+            status = PresenceStatuses.Offline;
+            _offlineDueAt = null;
+            record.State.LastSeen = now;
+            await record.WriteStateAsync();
+        }
+
+        if (status != _published)
+        {
+            _published = status;
+            await PublishAsync();
+        }
+    }
+
+    // Watchers whose privacy view differs get lastSeen only through WatchAsync; events carry it
+    // only when the user shows it to everyone.
+    private async Task PublishAsync()
+    {
+        if (_watchers.Count == 0)
+        {
+            return;
+        }
+
+        var privacy = await GrainFactory.GetGrain<IUserGrain>(UserId).GetPrivacyAsync();
+        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(privacy.LastSeen == PrivacyAudiences.Everyone));
+    }
+
+    private PresenceChangedEvent Current(bool showLastSeen) =>
+        new(UserId, _published, _published == PresenceStatuses.Offline && showLastSeen ? record.State.LastSeen : null);
+
+    private sealed record Session(Guid FrontendId, DateTimeOffset ExpiresAt, bool Idle);
+}

@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chat.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
+
+namespace Chat.Tests.Presence;
+
+[Collection(PresenceCollection.Name)]
+public sealed class PresenceTests(GridWithFrontends grid)
+{
+    private static readonly TimeSpan OfflineWithin = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task A_user_stays_online_while_any_device_is_connected_and_goes_offline_with_last_seen_after_the_last()
+    {
+        var alice = await TestUser.RegisterAsync(grid.First.Http);
+        var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        var phone = await ChatConnection.ConnectAsync(grid.First.Address, alice);
+        var laptop = await ChatConnection.ConnectAsync(grid.Second.Address, alice);
+        await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
+        var initial = await WatchAsync(watching, alice);
+        Assert.Equal("online", initial.GetProperty("status").GetString());
+
+        await phone.DisposeAsync();
+        await laptop.Hub.InvokeAsync("SetPresence", "dnd");
+        var stillThere = await watching.NextEventAsync("PresenceChanged");
+        await laptop.DisposeAsync();
+        var gone = await watching.NextEventAsync("PresenceChanged", OfflineWithin);
+
+        // The first change after the phone left is the manual status: the phone leaving changed nothing.
+        Assert.Equal("dnd", stillThere.GetProperty("status").GetString());
+        Assert.Equal("offline", gone.GetProperty("status").GetString());
+        Assert.True(gone.GetProperty("lastSeen").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-1));
+    }
+
+    [Fact]
+    public async Task A_reconnect_within_the_grace_time_makes_no_offline_online_flap()
+    {
+        var alice = await TestUser.RegisterAsync(grid.First.Http);
+        var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        var first = await ChatConnection.ConnectAsync(grid.First.Address, alice);
+        await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
+        await WatchAsync(watching, alice);
+
+        await first.DisposeAsync();
+        await using var again = await ChatConnection.ConnectAsync(grid.Second.Address, alice);
+
+        // Nothing can announce "no change": wait out the grace and one sweep, then look.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => watching.NextEventAsync("PresenceChanged", TimeSpan.FromSeconds(11)));
+    }
+
+    [Fact]
+    public async Task Hidden_last_seen_is_not_shown_to_others_and_a_blocked_user_gets_no_presence()
+    {
+        var alice = await TestUser.RegisterAsync(grid.First.Http);
+        var friend = await TestUser.RegisterAsync(grid.First.Http);
+        var blocked = await TestUser.RegisterAsync(grid.First.Http);
+        await grid.First.Http.SendAsync(alice.Request(HttpMethod.Put, "/api/users/me/privacy", new { lastSeen = "nobody", profilePhoto = "everyone", readReceipts = "everyone" }));
+        await grid.First.Http.SendAsync(alice.Request(HttpMethod.Post, $"/api/users/me/blocks/{blocked.UserId}"));
+        await using var friendConnection = await ChatConnection.ConnectAsync(grid.First.Address, friend);
+        await using var blockedConnection = await ChatConnection.ConnectAsync(grid.Second.Address, blocked);
+        var device = await ChatConnection.ConnectAsync(grid.First.Address, alice);
+        await WatchAsync(friendConnection, alice);
+        var blockedView = await blockedConnection.Hub.InvokeAsync<List<JsonElement>>("WatchPresence", new[] { alice.UserId });
+
+        await device.DisposeAsync();
+        var offline = await friendConnection.NextEventAsync("PresenceChanged", OfflineWithin);
+        await using var own = await ChatConnection.ConnectAsync(grid.Second.Address, alice);
+        var friendView = await WatchAsync(friendConnection, alice);
+
+        Assert.Empty(blockedView);
+        Assert.Equal("offline", offline.GetProperty("status").GetString());
+        Assert.False(offline.TryGetProperty("lastSeen", out _));
+        Assert.Equal("online", friendView.GetProperty("status").GetString());
+        Assert.False(blockedConnection.TryTakeEvent("PresenceChanged", out _));
+    }
+
+    private static async Task<JsonElement> WatchAsync(ChatConnection viewer, TestUser watched) =>
+        Assert.Single(await viewer.Hub.InvokeAsync<List<JsonElement>>("WatchPresence", new[] { watched.UserId }));
+}
+
+[CollectionDefinition(Name)]
+public sealed class PresenceCollection : ICollectionFixture<GridWithFrontends>
+{
+    public const string Name = "presence";
+}
