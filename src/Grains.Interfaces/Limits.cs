@@ -12,6 +12,12 @@ public static class Limits
     public const int MaxHistoryPageSize = 200;
     public const int MaxEmojiChars = 16;
     public const int MaxPresenceWatchPerCall = 200;
+
+    /// <summary>A sender's repeated "typing" within this time is not published again.</summary>
+    public static readonly TimeSpan TypingThrottle = TimeSpan.FromSeconds(3);
+
+    /// <summary>A "typing" with no stop or renewal ends by itself after this time.</summary>
+    public static readonly TimeSpan TypingExpiry = TimeSpan.FromSeconds(6);
     public const int MaxPinnedMessages = 50;
     public const int MaxInviteLinks = 20;
     public const int DefaultHistoryPageSize = 50;

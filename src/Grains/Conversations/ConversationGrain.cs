@@ -169,12 +169,6 @@ internal sealed partial class ConversationGrain(
         await _frontends.PublishAsync(EventAudience.Conversation, Id, new DeliveryReceiptEvent(Id, userId, target));
     }
 
-    public Task SetTypingAsync(Guid userId, bool isTyping)
-    {
-        RequireMember(userId);
-        return _frontends.PublishAsync(EventAudience.Conversation, Id, new TypingEvent(Id, userId, isTyping));
-    }
-
     public Task AttachFrontendAsync(Guid frontendId)
     {
         _frontends.Renew(frontendId);
@@ -204,6 +198,7 @@ internal sealed partial class ConversationGrain(
         try
         {
             await _frontends.PublishAsync(EventAudience.Conversation, Id, new MessageReceivedEvent(message));
+            await StopTypingAsync(message.SenderId);
             if (readOthers && state.State.Type != ConversationTypes.Channel && await ReadReceiptsVisibleToOthersAsync(message.SenderId))
             {
                 await _frontends.PublishAsync(EventAudience.Conversation, Id, new ReadReceiptEvent(Id, message.SenderId, message.Seq));

@@ -75,6 +75,25 @@ public sealed class PresenceTests(GridWithFrontends grid)
         Assert.False(blockedConnection.TryTakeEvent("PresenceChanged", out _));
     }
 
+    [Fact]
+    public async Task Users_of_a_frontend_that_dies_go_offline_within_the_lease_bound()
+    {
+        var alice = await TestUser.RegisterAsync(grid.First.Http);
+        var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
+
+        // A Frontend that dies says nothing: it simply stops renewing. This one connects a session and vanishes.
+        var deadFrontend = Guid.NewGuid();
+        await grid.Grid.Client.GetGrain<Chat.Presence.IPresenceGrain>(alice.UserId).ConnectAsync(deadFrontend, "connection-on-a-dead-frontend");
+        Assert.Equal("online", (await WatchAsync(watching, alice)).GetProperty("status").GetString());
+        var started = DateTimeOffset.UtcNow;
+
+        var offline = await watching.NextEventAsync("PresenceChanged", TimeSpan.FromSeconds(60));
+
+        Assert.Equal("offline", offline.GetProperty("status").GetString());
+        Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+    }
+
     private static async Task<JsonElement> WatchAsync(ChatConnection viewer, TestUser watched) =>
         Assert.Single(await viewer.Hub.InvokeAsync<List<JsonElement>>("WatchPresence", new[] { watched.UserId }));
 }
