@@ -67,6 +67,8 @@ public static class MessageRules
             {
                 throw ChatException.BadRequest("metadata must be a JSON object");
             }
+
+            MessageMetadataRules.Validate(draft.Type, document.RootElement);
         }
         catch (JsonException)
         {
