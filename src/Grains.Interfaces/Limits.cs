@@ -12,6 +12,8 @@ public static class Limits
     public const int MaxHistoryPageSize = 200;
     public const int MaxEmojiChars = 16;
     public const int MaxPresenceWatchPerCall = 200;
+    public static readonly TimeSpan MaxLiveLocationDuration = TimeSpan.FromHours(8);
+    public static readonly TimeSpan MinLiveLocationInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>A sender's repeated "typing" within this time is not published again.</summary>
     public static readonly TimeSpan TypingThrottle = TimeSpan.FromSeconds(3);

@@ -126,6 +126,13 @@ public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, Loca
     public Task PinMessage(Guid conversationId, long seq, bool pinned) =>
         Conversation(conversationId).SetPinnedAsync(CurrentUserId, RequirePositive(seq), pinned);
 
+    /// <summary>Sends a new position for the caller's live location share (a live_location message); false if too soon after the last.</summary>
+    public Task<bool> UpdateLiveLocation(Guid conversationId, long seq, double latitude, double longitude) =>
+        Conversation(conversationId).UpdateLiveLocationAsync(CurrentUserId, RequirePositive(seq), latitude, longitude);
+
+    public Task StopLiveLocation(Guid conversationId, long seq) =>
+        Conversation(conversationId).StopLiveLocationAsync(CurrentUserId, RequirePositive(seq));
+
     /// <summary>Copies a message the caller can read into another conversation they can post in, marked as forwarded.</summary>
     public async Task<MessageAck> ForwardMessage(Guid fromConversationId, long seq, Guid toConversationId, string clientMessageId)
     {

@@ -71,6 +71,13 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("mute")]
     Task SetMutedAsync(Guid userId, DateTimeOffset? until);
 
+    /// <summary>A new position for the sender's live location share at <paramref name="seq"/>; false if dropped by the rate limit.</summary>
+    [Alias("live-location")]
+    Task<bool> UpdateLiveLocationAsync(Guid userId, long seq, double latitude, double longitude);
+
+    [Alias("stop-live-location")]
+    Task StopLiveLocationAsync(Guid userId, long seq);
+
     /// <summary>A Frontend with members online asks for this conversation's events; the lease lapses unless renewed.</summary>
     [Alias("attach-frontend"), AlwaysInterleave]
     Task AttachFrontendAsync(Guid frontendId);
