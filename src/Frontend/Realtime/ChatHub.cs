@@ -11,7 +11,7 @@ namespace Chat.Frontend.Realtime;
 
 /// <summary>The chat hub: thin validation at the boundary, then a grain call; events arrive through <see cref="RealtimeRelay"/>.</summary>
 [Authorize]
-public sealed class ChatHub(IClusterClient cluster, LocalAudience audience, LocalWatchers watchers, GrainLeases leases, FrontendIdentity frontend) : Hub
+public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audience, LocalWatchers watchers, GrainLeases leases, FrontendIdentity frontend) : Hub
 {
     public static string UserGroup(Guid userId) => $"u:{userId:N}";
 
