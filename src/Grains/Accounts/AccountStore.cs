@@ -1,3 +1,4 @@
+using Chat.Storage;
 using Npgsql;
 
 namespace Chat.Accounts;
@@ -74,8 +75,8 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
     public async Task CreateSessionAsync(Guid sessionId, Guid userId, string deviceName, byte[] tokenHash, DateTimeOffset expiresAt)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("INSERT INTO account_sessions (session_id, user_id, device_name) VALUES ($1, $2, $3)", sessionId, userId, deviceName));
-        batch.BatchCommands.Add(Command("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)", tokenHash, sessionId, expiresAt.UtcDateTime));
+        batch.BatchCommands.Add(BatchCommands.Create("INSERT INTO account_sessions (session_id, user_id, device_name) VALUES ($1, $2, $3)", sessionId, userId, deviceName));
+        batch.BatchCommands.Add(BatchCommands.Create("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)", tokenHash, sessionId, expiresAt.UtcDateTime));
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -120,8 +121,8 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
     public async Task AddRefreshTokenAsync(Guid sessionId, byte[] tokenHash, DateTimeOffset expiresAt)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)", tokenHash, sessionId, expiresAt.UtcDateTime));
-        batch.BatchCommands.Add(Command("UPDATE account_sessions SET last_used_at = now() WHERE session_id = $1", sessionId));
+        batch.BatchCommands.Add(BatchCommands.Create("INSERT INTO refresh_tokens (token_hash, session_id, expires_at) VALUES ($1, $2, $3)", tokenHash, sessionId, expiresAt.UtcDateTime));
+        batch.BatchCommands.Add(BatchCommands.Create("UPDATE account_sessions SET last_used_at = now() WHERE session_id = $1", sessionId));
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -173,17 +174,6 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand("SELECT session_id FROM refresh_tokens WHERE token_hash = $1");
         command.Parameters.AddWithValue(tokenHash);
         return await command.ExecuteScalarAsync() as Guid?;
-    }
-
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
     }
 
     private static async Task<IReadOnlyList<UserProfile>> ReadProfilesAsync(NpgsqlCommand command)

@@ -1,3 +1,4 @@
+using Chat.Storage;
 using Npgsql;
 
 namespace Chat.Conversations;
@@ -19,10 +20,10 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
     public async Task DeleteForEveryoneAsync(Guid conversationId, long seq, DateTimeOffset deletedAt)
     {
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command(
+        batch.BatchCommands.Add(BatchCommands.Create(
             "UPDATE messages SET content = '', metadata = NULL, deleted_at = $3 WHERE conversation_id = $1 AND seq = $2",
             conversationId, seq, deletedAt.UtcDateTime));
-        batch.BatchCommands.Add(Command("DELETE FROM message_reactions WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
+        batch.BatchCommands.Add(BatchCommands.Create("DELETE FROM message_reactions WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
         await batch.ExecuteNonQueryAsync();
     }
 
@@ -89,11 +90,11 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
 
         var seqs = page.Messages.Select(m => m.Seq).ToArray();
         await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(Command("""
+        batch.BatchCommands.Add(BatchCommands.Create("""
             SELECT seq, emoji, array_agg(user_id ORDER BY reacted_at) FROM message_reactions
             WHERE conversation_id = $1 AND seq = ANY($2) GROUP BY seq, emoji ORDER BY seq, min(reacted_at)
             """, conversationId, seqs));
-        batch.BatchCommands.Add(Command(
+        batch.BatchCommands.Add(BatchCommands.Create(
             "SELECT seq FROM hidden_messages WHERE user_id = $1 AND conversation_id = $2 AND seq = ANY($3)", readerId, conversationId, seqs));
         var reactions = new Dictionary<long, List<ReactionSummary>>();
         var hidden = new HashSet<long>();
@@ -130,14 +131,4 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(seq);
     }
 
-    private static NpgsqlBatchCommand Command(string sql, params object[] values)
-    {
-        var command = new NpgsqlBatchCommand(sql);
-        foreach (var value in values)
-        {
-            command.Parameters.Add(new NpgsqlParameter { Value = value });
-        }
-
-        return command;
-    }
 }
