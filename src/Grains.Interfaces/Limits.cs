@@ -47,4 +47,26 @@ public static class Limits
     public static readonly TimeSpan EmailTokenLifetime = TimeSpan.FromHours(1);
     public const int MaxEmailTokenChars = 128;
     public const int MaxAccountEmailsPerHour = 3;
+    public static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(30);
+    public const int MaxRefreshesPerSessionPerWindow = 10;
+    public static readonly TimeSpan RefreshWindow = TimeSpan.FromMinutes(1);
+    public const int MinPhoneDigits = 8;
+    public const int MaxPhoneDigits = 15;
+    public const int MaxPhoneInputChars = 32;
+    public const int PhoneCodeDigits = 6;
+    public static readonly TimeSpan PhoneCodeLifetime = TimeSpan.FromMinutes(5);
+    public const int MaxPhoneCodeAttempts = 5;
+    public const int MaxPhoneCodesPerHour = 3;
+
+    /// <summary>A call nobody answers within this time is missed.</summary>
+    public static readonly TimeSpan CallRingTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>A participant whose call device disconnected is dropped unless they rejoin within this time.</summary>
+    public static readonly TimeSpan CallRejoinGrace = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often an active call checks its ring timeout and lost devices.</summary>
+    public static readonly TimeSpan CallSweepInterval = TimeSpan.FromSeconds(1);
+    public const int MaxCallParticipants = 50;
+    public const int MaxCallSignalPayloadBytes = 65_536;
+    public const int MaxCallHistoryPageSize = 200;
 }

@@ -1,9 +1,12 @@
 using Chat.Frontend.Auth;
+using Chat.Frontend.Calls;
 using Chat.Frontend.Conversations;
 using Chat.Frontend.Email;
 using Chat.Frontend.Errors;
 using Chat.Frontend.Health;
+using Chat.Frontend.Phone;
 using Chat.Frontend.Realtime;
+using Chat.Frontend.Sms;
 using Chat.Frontend.Users;
 using Chat.Hosting;
 using Chat.Storage;
@@ -26,6 +29,7 @@ public static class FrontendApp
         builder.AddChatAuth();
         builder.AddAuthRateLimiting(frontend);
         builder.AddChatEmail();
+        builder.AddChatSms();
         builder.AddChatRealtime();
         builder.AddChatHealth(grid);
 
@@ -50,8 +54,11 @@ public static class FrontendApp
         app.MapUserEndpoints();
         app.MapProfileEndpoints();
         app.MapBlockEndpoints();
+        app.MapPhoneEndpoints();
+        app.MapAccountLifecycleEndpoints();
         app.MapConversationEndpoints();
         app.MapMembershipEndpoints();
+        app.MapCallEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "not_found", detail: "no such endpoint"));
         app.MapFallbackToFile("index.html");

@@ -42,6 +42,7 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         var userId = CurrentUserId;
+        await ReleaseCallDevicesAsync();
         if (audience.RemoveConnection(userId, Context.ConnectionId) is { } released)
         {
             watchers.Forget(userId);

@@ -65,6 +65,16 @@ public sealed partial class RealtimeRelay(
         try
         {
             var clientEvent = envelope.Event;
+            if (envelope.Audience == EventAudience.Connection)
+            {
+                if (envelope.ConnectionId is { } connectionId)
+                {
+                    await hub.Clients.Client(connectionId).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
+                }
+
+                return;
+            }
+
             if (envelope.Audience == EventAudience.Conversation)
             {
                 var users = audience.UsersIn(envelope.AudienceId);

@@ -42,4 +42,12 @@ public interface IUserGrain : IGrainWithGuidKey
     /// <summary>Whether this user has blocked <paramref name="otherUserId"/>; conversations ask before a direct chat is opened or written.</summary>
     [Alias("has-blocked"), ReadOnly]
     Task<bool> HasBlockedAsync(Guid otherUserId);
+
+    /// <summary>
+    /// Erases the account after checking the password (and a two-factor code when it is on): every
+    /// session is revoked, personal data is replaced by a tombstone and the grain state is cleared.
+    /// Messages stay, under a sender that shows as <see cref="DeletedAccounts.DisplayName"/>.
+    /// </summary>
+    [Alias("delete-account")]
+    Task DeleteAccountAsync(string password, string? totpCode);
 }

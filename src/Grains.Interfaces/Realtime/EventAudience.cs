@@ -9,4 +9,7 @@ public enum EventAudience
 
     /// <summary>The local users watching the presence of the user named by the audience id.</summary>
     PresenceWatchers = 2,
+
+    /// <summary>One device: the SignalR connection named by the envelope's connection id (the audience id is its user).</summary>
+    Connection = 3,
 }

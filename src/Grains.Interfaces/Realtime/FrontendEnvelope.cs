@@ -5,4 +5,9 @@ namespace Chat.Realtime;
 public sealed record FrontendEnvelope(
     [property: Id(0)] EventAudience Audience,
     [property: Id(1)] Guid AudienceId,
-    [property: Id(2)] ClientEvent Event);
+    [property: Id(2)] ClientEvent Event)
+{
+    /// <summary>For <see cref="EventAudience.Connection"/>: the one SignalR connection to deliver to.</summary>
+    [Id(3)]
+    public string? ConnectionId { get; init; }
+}

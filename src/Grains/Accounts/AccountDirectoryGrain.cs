@@ -10,8 +10,6 @@ namespace Chat.Accounts;
 internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProvider time, ILogger<AccountDirectoryGrain> logger)
     : Grain, IAccountDirectoryGrain
 {
-    private static readonly TimeSpan RefreshTokenLifetime = TimeSpan.FromDays(30);
-
     // Verifying against this when a login names no account keeps the answer time the same either way.
     private static readonly Lazy<string> DummyHash = new(() => PasswordHasher.Hash(Convert.ToBase64String(RandomNumberGenerator.GetBytes(16))));
 
@@ -68,13 +66,22 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
     public async Task<IssuedSession> RefreshAsync(string refreshToken)
     {
+        var tokenHash = HashToken(refreshToken);
+
+        // Checked before spending, so a refused refresh leaves the token usable once the wait is over.
+        if (await store.FindSessionByTokenAsync(tokenHash) is { } sessionId
+            && await GrainFactory.GetGrain<IRefreshThrottleGrain>(sessionId).TryAcquireAsync() is { } wait)
+        {
+            throw ChatException.RateLimited($"at most {Limits.MaxRefreshesPerSessionPerWindow} refreshes per session per minute", wait);
+        }
+
         var now = time.GetUtcNow();
-        var result = await store.SpendRefreshTokenAsync(HashToken(refreshToken), now);
+        var result = await store.SpendRefreshTokenAsync(tokenHash, now);
         switch (result.Outcome)
         {
             case AccountStore.SpendOutcome.Spent:
                 var next = NewToken();
-                await store.AddRefreshTokenAsync(result.SessionId, HashToken(next), now + RefreshTokenLifetime);
+                await store.AddRefreshTokenAsync(result.SessionId, HashToken(next), now + Limits.RefreshTokenLifetime);
                 return new IssuedSession(result.UserId, result.SessionId, next);
             case AccountStore.SpendOutcome.Replayed:
                 // A spent token presented again means it leaked: end the whole family.
@@ -115,7 +122,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         var sessionId = Guid.NewGuid();
         var token = NewToken();
         var device = deviceName.Length > Limits.MaxDeviceNameChars ? deviceName[..Limits.MaxDeviceNameChars] : deviceName;
-        await store.CreateSessionAsync(sessionId, userId, device, HashToken(token), time.GetUtcNow() + RefreshTokenLifetime);
+        await store.CreateSessionAsync(sessionId, userId, device, HashToken(token), time.GetUtcNow() + Limits.RefreshTokenLifetime);
         return new IssuedSession(userId, sessionId, token);
     }
 

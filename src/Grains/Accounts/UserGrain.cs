@@ -11,6 +11,8 @@ internal sealed partial class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
     AccountStore accounts,
     UserProfileStore profiles,
+    AccountErasureStore erasure,
+    TwoFactorStore twoFactor,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private string? _username;
@@ -49,6 +51,11 @@ internal sealed partial class UserGrain(
 
     public async Task<ProfileDetails> GetPublicProfileAsync(Guid viewerId)
     {
+        if (_username is null && await erasure.IsErasedAsync(UserId))
+        {
+            return new ProfileDetails(UserId, DeletedAccounts.Tombstone(UserId), DeletedAccounts.DisplayName, "", "", null);
+        }
+
         var username = await RequireAccountAsync();
         return ToDetails(username, showAvatar: await CanSeeAsync(PrivacySetting.ProfilePhoto, viewerId));
     }
@@ -146,6 +153,46 @@ internal sealed partial class UserGrain(
 
     public Task<bool> HasBlockedAsync(Guid otherUserId) => Task.FromResult(state.State.Blocked.Contains(otherUserId));
 
+    public async Task DeleteAccountAsync(string password, string? totpCode)
+    {
+        var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("no such user");
+        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
+        if (await throttle.CheckAsync() is { } wait)
+        {
+            throw ChatException.RateLimited("too many failed attempts for this account; try again later", wait);
+        }
+
+        if (!PasswordHasher.Verify(password ?? "", account.PasswordHash))
+        {
+            await throttle.RecordFailureAsync();
+            throw ChatException.Forbidden("wrong password");
+        }
+
+        if (await twoFactor.FindAsync(UserId) is { Confirmed: true })
+        {
+            if (string.IsNullOrWhiteSpace(totpCode))
+            {
+                throw new ChatException(ErrorCodes.TotpRequired, "a two-factor code is required");
+            }
+
+            if (!await GrainFactory.GetGrain<ITwoFactorGrain>(UserId).TryUseLoginCodeAsync(totpCode))
+            {
+                await throttle.RecordFailureAsync();
+                throw ChatException.Forbidden("wrong or already used two-factor code");
+            }
+        }
+
+        await erasure.EraseAsync(UserId);
+        _username = null;
+        if (state.RecordExists)
+        {
+            await state.ClearStateAsync();
+        }
+
+        state.State = new UserState();
+        LogDeleted(logger, UserId);
+    }
+
     /// <summary>Reads the account once per activation; a grain for an id with no account answers not found.</summary>
     private async Task<string> RequireAccountAsync()
     {
@@ -181,6 +228,9 @@ internal sealed partial class UserGrain(
 
     private ProfileDetails ToDetails(string username, bool showAvatar) => new(
         UserId, username, state.State.DisplayName, state.State.Bio, state.State.StatusText, showAvatar ? state.State.AvatarFileId : null);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account {UserId} deleted and its personal data erased")]
+    private static partial void LogDeleted(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} blocked {OtherUserId}")]
     private static partial void LogBlocked(ILogger logger, Guid userId, Guid otherUserId);

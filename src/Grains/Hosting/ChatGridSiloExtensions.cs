@@ -1,4 +1,5 @@
 using Chat.Accounts;
+using Chat.Calls;
 using Chat.Conversations;
 using Chat.Realtime;
 using Chat.Storage;
@@ -60,7 +61,11 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();
         silo.Services.AddSingleton<EmailTokenStore>();
+        silo.Services.AddSingleton<PhoneStore>();
+        silo.Services.AddSingleton<AccountErasureStore>();
+        silo.Services.AddSingleton<DataExportStore>();
         silo.Services.AddSingleton<MessageBatchWriter>();
+        silo.Services.AddSingleton<CallHistoryStore>();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;
     }

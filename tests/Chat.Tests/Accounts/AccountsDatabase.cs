@@ -20,6 +20,9 @@ public static class AccountsDatabase
                 UNION ALL SELECT 't' || t::text FROM account_totp t
                 UNION ALL SELECT 'c' || t::text FROM account_recovery_codes t
                 UNION ALL SELECT 'e' || t::text FROM account_email_tokens t
+                UNION ALL SELECT 'p' || t::text FROM account_phones t
+                UNION ALL SELECT 'q' || t::text FROM account_phone_codes t
+                UNION ALL SELECT 'x' || t.export_id::text || t.completed_at::text FROM account_exports t
                 UNION ALL SELECT 'o' || t::text FROM orleansstorage t
             ) rows
             """);

@@ -12,10 +12,13 @@ public sealed class AccountsGrid : GridWithFrontends, IAsyncLifetime
 
     public string MailFolder { get; } = Path.Combine(Path.GetTempPath(), $"chatgrid-test-mail-{Guid.NewGuid():N}");
 
+    public string SmsFolder { get; } = Path.Combine(Path.GetTempPath(), $"chatgrid-test-sms-{Guid.NewGuid():N}");
+
     protected override void Customize(Dictionary<string, string?> settings)
     {
         settings["Jwt:SigningKeys:1"] = RetiredKey;
         settings["Email:SinkFolder"] = MailFolder;
+        settings["Sms:SinkFolder"] = SmsFolder;
     }
 
     async Task IAsyncLifetime.DisposeAsync()
@@ -24,6 +27,11 @@ public sealed class AccountsGrid : GridWithFrontends, IAsyncLifetime
         if (Directory.Exists(MailFolder))
         {
             Directory.Delete(MailFolder, recursive: true);
+        }
+
+        if (Directory.Exists(SmsFolder))
+        {
+            Directory.Delete(SmsFolder, recursive: true);
         }
     }
 }

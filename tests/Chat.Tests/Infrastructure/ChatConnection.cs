@@ -12,7 +12,8 @@ public sealed class ChatConnection : IAsyncDisposable
 {
     private static readonly string[] RecordedEvents =
         ["ReadReceipt", "DeliveryReceipt", "Typing", "MessageUpdated", "ReactionChanged", "ConversationAdded", "ConversationRemoved",
-         "MembersChanged", "MessageHidden", "PinsChanged", "PresenceChanged", "LiveLocation"];
+         "MembersChanged", "MessageHidden", "PinsChanged", "PresenceChanged", "LiveLocation",
+         "IncomingCall", "CallStateChanged", "CallSignal", "CallRingingStopped", "CallReaction"];
 
     private readonly Channel<ChatMessage> _messages = Channel.CreateUnbounded<ChatMessage>();
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _events = new();

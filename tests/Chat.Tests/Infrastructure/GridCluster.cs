@@ -61,6 +61,10 @@ public sealed class GridCluster : IAsyncDisposable
         ["Frontend:CoHostSilo"] = "false",
         // Every test client comes from 127.0.0.1; the per-address limit has a test of its own.
         ["Frontend:AuthRequestsPerMinutePerIp"] = "100000",
+        ["Turn:Secret"] = Environment.GetEnvironmentVariable("CHAT_TEST_TURN_SECRET") ?? "dev-turn-secret-change-me",
+        ["Turn:Urls:0"] = "turn:127.0.0.1:3478?transport=udp",
+        ["Turn:Urls:1"] = "turn:127.0.0.1:3478?transport=tcp",
+        ["Turn:StunUrls:0"] = "stun:127.0.0.1:3478",
     };
 
     public async ValueTask DisposeAsync()

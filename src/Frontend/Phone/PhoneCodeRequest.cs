@@ -1,0 +1,3 @@
+namespace Chat.Frontend.Phone;
+
+public sealed record PhoneCodeRequest(string? Code);

@@ -1,0 +1,3 @@
+namespace Chat.Frontend.Users;
+
+public sealed record DeleteAccountRequest(string? Password, string? TotpCode);
