@@ -1,8 +1,8 @@
-using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Chat.LoadTest;
 
@@ -224,6 +224,11 @@ internal sealed class ChannelRun(Options options)
 
         sb.AppendLine(CultureInfo.InvariantCulture, $"setup        {subscribers} subscribers x {devicesPerSubscriber} devices = {receivers} connections on {options.Frontends.Count} frontend(s); {_posts.Length} posts (channel seq before: {baselineSeq})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"received     {all.Count} of {(long)receivers * _posts.Length}; missing {missing}; duplicated {_duplicates}; disconnects {_disconnects}; foreign {_foreign}");
+        if (!Device.OtherEvents.IsEmpty)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"other events {string.Join(", ", Device.OtherEvents.OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value}"))}");
+        }
+
         sb.AppendLine(CultureInfo.InvariantCulture, $"post ack     {ack}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"post->device {overall}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"last device  per post: {last}");

@@ -20,6 +20,11 @@ internal sealed class Device(int index, int userIndex, StoredUser user, Uri fron
 
     public Lock Gate { get; } = new();
 
+    /// <summary>Server events other than MessageReceived that arrived on any device, by hub method.</summary>
+    public static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> OtherEvents = new();
+
+    private static readonly string[] OtherEventNames = ["ReadReceipt", "DeliveryReceipt", "Typing", "PresenceChanged", "MessageUpdated", "ConversationAdded", "MembersChanged"];
+
     public void Build(Action<Device, ReceivedMessage> onMessage, Action<Device, Exception?> onClosed)
     {
         Connection = new HubConnectionBuilder()
@@ -39,6 +44,15 @@ internal sealed class Device(int index, int userIndex, StoredUser user, Uri fron
         Connection.ServerTimeout = TimeSpan.FromSeconds(60);
         Connection.HandshakeTimeout = TimeSpan.FromSeconds(60);
         Connection.On<ReceivedMessage>("MessageReceived", m => onMessage(this, m));
+        foreach (var name in OtherEventNames)
+        {
+            Connection.On(name, [typeof(JsonElement)], _ =>
+            {
+                OtherEvents.AddOrUpdate(name, 1, (_, n) => n + 1);
+                return Task.CompletedTask;
+            });
+        }
+
         Connection.Closed += ex =>
         {
             onClosed(this, ex);

@@ -1,7 +1,7 @@
-using Microsoft.AspNetCore.SignalR.Client;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Chat.LoadTest;
 
@@ -486,6 +486,11 @@ internal sealed class GroupRun(Options options)
         }
 
         sb.AppendLine(CultureInfo.InvariantCulture, $"other        delivered without ack {deliveredUnacked}, foreign events {_foreign}, disconnects {_disconnects}, probes seen {_probesSeen}");
+        if (!Device.OtherEvents.IsEmpty)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"other events {string.Join(", ", Device.OtherEvents.OrderBy(e => e.Key).Select(e => $"{e.Key} {e.Value} ({(double)e.Value / Math.Max(1, _acked):F2} per acked message)"))}");
+        }
+
         sb.AppendLine(CultureInfo.InvariantCulture, $"ack latency  {ack}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"send->recv   {delivery}");
         if (cpu is not null)
@@ -541,6 +546,7 @@ internal sealed class GroupRun(Options options)
                 ["cpuPercent"] = cpu,
                 ["secondsWithOtherLoad"] = _busySeconds,
                 ["errors"] = _errors,
+                ["otherEvents"] = Device.OtherEvents.ToDictionary(e => e.Key, e => e.Value),
             });
         }
 

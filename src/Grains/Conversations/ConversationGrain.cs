@@ -134,15 +134,16 @@ internal sealed partial class ConversationGrain(
     {
         var member = RequireMember(userId);
         var target = Math.Min(seq, _lastSeq);
-        if (target <= member.ReadSeq)
+        if (target > member.ReadSeq)
         {
-            return;
+            var updated = member with { ReadSeq = target, DeliveredSeq = Math.Max(member.DeliveredSeq, target) };
+            await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
+            _members[userId] = updated;
         }
 
-        var updated = member with { ReadSeq = target, DeliveredSeq = Math.Max(member.DeliveredSeq, target) };
-        await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
-        _members[userId] = updated;
-        var receipt = new ReadReceiptEvent(Id, userId, target);
+        // Answered even when the cursor was already there (a send moved it silently), so the
+        // others learn what this member has read; nothing is written twice.
+        var receipt = new ReadReceiptEvent(Id, userId, _members[userId].ReadSeq);
         if (await ReadReceiptsVisibleToOthersAsync(userId))
         {
             await _frontends.PublishAsync(EventAudience.Conversation, Id, receipt);
@@ -183,13 +184,11 @@ internal sealed partial class ConversationGrain(
 
     private async Task<MessageAck> CompleteSendAsync(ChatMessage message)
     {
-        var previousLastSeq = _lastSeq;
         _lastSeq = message.Seq;
-        var readOthers = false;
         if (_members.TryGetValue(message.SenderId, out var sender))
         {
-            // Sending reads everything before it (the batch writer moved the stored cursor too).
-            readOthers = sender.ReadSeq < previousLastSeq;
+            // Sending reads everything before it (the batch writer moved the stored cursor too);
+            // the receipt for that is left to the client's MarkRead, which always answers with one.
             _members[message.SenderId] = sender with { ReadSeq = message.Seq, DeliveredSeq = Math.Max(sender.DeliveredSeq, message.Seq) };
         }
 
@@ -199,10 +198,6 @@ internal sealed partial class ConversationGrain(
         {
             await _frontends.PublishAsync(EventAudience.Conversation, Id, new MessageReceivedEvent(message));
             await StopTypingAsync(message.SenderId);
-            if (readOthers && state.State.Type != ConversationTypes.Channel && await ReadReceiptsVisibleToOthersAsync(message.SenderId))
-            {
-                await _frontends.PublishAsync(EventAudience.Conversation, Id, new ReadReceiptEvent(Id, message.SenderId, message.Seq));
-            }
         }
         catch (Exception ex)
         {

@@ -6,6 +6,9 @@ import { clearOutbox } from '../messages/outboxStorage';
 import { ConversationPane } from '../messages/ConversationPane';
 import { ChatController } from '../realtime/chatController';
 import { ConnectionBanner } from '../realtime/ConnectionBanner';
+import { CallContext } from '../calls/CallContext';
+import { CallManager } from '../calls/callManager';
+import { CallView } from '../calls/CallView';
 import { ChatContext, useChatState } from '../store/ChatContext';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useHashConversation } from './useHashConversation';
@@ -14,12 +17,17 @@ import './layout.css';
 /** The signed-in app: one ChatController for the lifetime of this user's session. */
 export function ChatShell({ userId }: { userId: string }) {
   const [controller, setController] = useState<ChatController | null>(null);
+  const [calls, setCalls] = useState<CallManager | null>(null);
 
   useEffect(() => {
     const instance = new ChatController(userId);
+    const callManager = new CallManager(instance.hub, userId);
     instance.start();
+    void callManager.resume();
     setController(instance);
+    setCalls(callManager);
     return () => {
+      callManager.dispose();
       void instance.dispose();
     };
   }, [userId]);
@@ -34,7 +42,7 @@ export function ChatShell({ userId }: { userId: string }) {
     clearSession();
   }, [controller, userId]);
 
-  if (!controller) {
+  if (!controller || !calls) {
     return (
       <main className="loading-screen" aria-busy="true">
         <p>Loading…</p>
@@ -44,7 +52,10 @@ export function ChatShell({ userId }: { userId: string }) {
 
   return (
     <ChatContext.Provider value={controller}>
-      <ChatLayout onLogout={logout} />
+      <CallContext.Provider value={calls}>
+        <ChatLayout onLogout={logout} />
+        <CallView manager={calls} />
+      </CallContext.Provider>
     </ChatContext.Provider>
   );
 }

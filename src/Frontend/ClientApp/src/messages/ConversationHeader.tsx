@@ -1,4 +1,5 @@
 import { navigateToConversation } from '../app/useHashConversation';
+import { useCallManager } from '../calls/CallContext';
 import { useChatState } from '../store/ChatContext';
 import { conversationTitle, directPeerId } from '../store/selectors';
 import type { ConversationState } from '../store/types';
@@ -18,6 +19,7 @@ const presenceText = { online: 'online', away: 'away', dnd: 'do not disturb' } a
 
 export function ConversationHeader({ conversation, titleId, membersOpen, membersPanelId, onToggleMembers }: Props) {
   const state = useChatState((s) => s);
+  const calls = useCallManager();
   const title = conversationTitle(state, conversation);
   const peer = directPeerId(state, conversation);
   const presence = peer ? state.presence[peer] : undefined;
@@ -49,6 +51,30 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
         </h1>
         {subtitle && <p className="muted">{subtitle}</p>}
       </div>
+      {calls && conversation.type !== 'channel' && (
+        <>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Voice call"
+            title="Voice call"
+            data-testid="call-start"
+            onClick={() => void calls.start(conversation.id, false)}
+          >
+            📞
+          </button>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Video call"
+            title="Video call"
+            data-testid="call-start-video"
+            onClick={() => void calls.start(conversation.id, true)}
+          >
+            🎥
+          </button>
+        </>
+      )}
       <button
         type="button"
         className={`icon-button${membersOpen ? ' is-active' : ''}`}
