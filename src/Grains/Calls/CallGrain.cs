@@ -1,3 +1,4 @@
+using Chat.Accounts;
 using Chat.Conversations;
 using Chat.Errors;
 using Chat.Realtime;
@@ -34,6 +35,20 @@ internal sealed partial class CallGrain(
         return Task.CompletedTask;
     }
 
+    // Nobody rings someone who blocked them; in a direct conversation a block either way refuses the call.
+    private async Task<List<Guid>> WithoutBlocksAsync(ConversationInfo conversation, Guid callerId)
+    {
+        var others = conversation.Members.Select(m => m.UserId).Where(id => id != callerId).ToList();
+        var blockedCaller = await Task.WhenAll(others.Select(id => GrainFactory.GetGrain<IUserGrain>(id).HasBlockedAsync(callerId)));
+        if (conversation.Type == ConversationTypes.Direct
+            && (blockedCaller[0] || await GrainFactory.GetGrain<IUserGrain>(callerId).HasBlockedAsync(others[0])))
+        {
+            throw ChatException.Forbidden("blocked");
+        }
+
+        return [.. others.Where((_, i) => !blockedCaller[i])];
+    }
+
     public async Task<CallInfo> StartAsync(Guid conversationId, Guid callerId, bool video, CallDevice device)
     {
         CallRules.ValidateDevice(device);
@@ -48,7 +63,7 @@ internal sealed partial class CallGrain(
             throw ChatException.Forbidden("calls are for direct and group conversations");
         }
 
-        var callees = conversation.Members.Select(m => m.UserId).Where(id => id != callerId).ToList();
+        var callees = await WithoutBlocksAsync(conversation, callerId);
         if (callees.Count == 0)
         {
             throw ChatException.BadRequest("there is nobody else to call");

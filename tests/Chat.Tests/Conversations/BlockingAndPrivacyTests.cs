@@ -13,7 +13,7 @@ public sealed class BlockingAndPrivacyTests(GridWithFrontends grid)
     private HttpClient Http => grid.First.Http;
 
     [Fact]
-    public async Task A_blocked_user_can_neither_write_nor_open_a_direct_conversation_and_nothing_is_stored()
+    public async Task A_blocked_user_can_neither_write_call_nor_open_a_direct_conversation_and_nothing_is_stored()
     {
         var alice = await TestUser.RegisterAsync(Http);
         var mallory = await TestUser.RegisterAsync(Http);
@@ -27,7 +27,10 @@ public sealed class BlockingAndPrivacyTests(GridWithFrontends grid)
         var write = await Assert.ThrowsAsync<HubException>(() => malloryConnection.SendAsync(direct.ConversationId, "after the block"));
         var open = await Http.SendAsync(stranger.Request(HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { alice.UserId } }));
 
+        var call = await Assert.ThrowsAsync<HubException>(() => malloryConnection.Hub.InvokeAsync<Chat.Calls.CallInfo>("StartCall", direct.ConversationId, false));
+
         Assert.Equal("forbidden", HubErrors.Code(write));
+        Assert.Equal("forbidden", HubErrors.Code(call));
         Assert.Equal(HttpStatusCode.Forbidden, open.StatusCode);
         var history = await (await Http.SendAsync(alice.Request(HttpMethod.Get, $"/api/conversations/{direct.ConversationId}/messages"))).Content.ReadFromJsonAsync<MessagePage>();
         Assert.Equal("before the block", Assert.Single(history!.Messages).Content);
