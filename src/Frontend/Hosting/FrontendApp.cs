@@ -60,7 +60,7 @@ public static class FrontendApp
         app.MapMembershipEndpoints();
         app.MapCallEndpoints();
         app.MapChatHub();
-        app.MapFallback("/api/{**path}", () => Results.Problem(statusCode: 404, title: "not_found", detail: "no such endpoint"));
+        app.MapFallback("/api/{**path}", () => Problems.Result(Chat.Errors.ErrorCodes.NotFound, "no such endpoint"));
         app.MapFallbackToFile("index.html");
         return app;
     }
