@@ -39,13 +39,12 @@ internal sealed partial class CallGrain(
     private async Task<List<Guid>> WithoutBlocksAsync(ConversationInfo conversation, Guid callerId)
     {
         var others = conversation.Members.Select(m => m.UserId).Where(id => id != callerId).ToList();
-        var blockedCaller = await Task.WhenAll(others.Select(id => GrainFactory.GetGrain<IUserGrain>(id).HasBlockedAsync(callerId)));
-        if (conversation.Type == ConversationTypes.Direct
-            && (blockedCaller[0] || await GrainFactory.GetGrain<IUserGrain>(callerId).HasBlockedAsync(others[0])))
+        if (conversation.Type == ConversationTypes.Direct)
         {
-            throw ChatException.Forbidden("blocked");
+            return await Blocks.EitherWayAsync(GrainFactory, callerId, others[0]) ? throw ChatException.Forbidden("blocked") : others;
         }
 
+        var blockedCaller = await Task.WhenAll(others.Select(id => GrainFactory.GetGrain<IUserGrain>(id).HasBlockedAsync(callerId)));
         return [.. others.Where((_, i) => !blockedCaller[i])];
     }
 

@@ -50,8 +50,7 @@ internal sealed partial class ConversationGrain(
         if (creation.Type == ConversationTypes.Direct)
         {
             var other = members.Single(m => m.UserId != creation.CreatorId).UserId;
-            if (await GrainFactory.GetGrain<IUserGrain>(other).HasBlockedAsync(creation.CreatorId)
-                || await GrainFactory.GetGrain<IUserGrain>(creation.CreatorId).HasBlockedAsync(other))
+            if (await Blocks.EitherWayAsync(GrainFactory, other, creation.CreatorId))
             {
                 throw ChatException.Forbidden("blocked");
             }
@@ -236,10 +235,7 @@ internal sealed partial class ConversationGrain(
         }
 
         var other = _members.Keys.First(id => id != senderId);
-        var blocks = await Task.WhenAll(
-            GrainFactory.GetGrain<IUserGrain>(other).HasBlockedAsync(senderId),
-            GrainFactory.GetGrain<IUserGrain>(senderId).HasBlockedAsync(other));
-        if (blocks[0] || blocks[1])
+        if (await Blocks.EitherWayAsync(GrainFactory, other, senderId))
         {
             throw ChatException.Forbidden("blocked");
         }
