@@ -31,13 +31,13 @@ public static class ConversationEndpoints
         }
 
         var me = user.UserId();
-        var conversationId = request.Type == ConversationTypes.Direct
-            ? DirectConversationId.For(me, memberIds.FirstOrDefault(id => id != me))
-            : Guid.NewGuid();
-        if (request.Type == ConversationTypes.Direct && memberIds.Where(id => id != me).Distinct().Count() != 1)
+        var others = memberIds.Where(id => id != me).Distinct().ToList();
+        if (request.Type == ConversationTypes.Direct && others.Count != 1)
         {
             return Problems.BadRequest("a direct conversation names exactly one other member");
         }
+
+        var conversationId = request.Type == ConversationTypes.Direct ? DirectConversationId.For(me, others[0]) : Guid.NewGuid();
 
         await KnownUsers.RequireAsync(cluster, memberIds);
         var info = await cluster.GetGrain<IConversationGrain>(conversationId)
