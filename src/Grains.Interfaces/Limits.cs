@@ -21,6 +21,22 @@ public static class Limits
     /// <summary>A "typing" with no stop or renewal ends by itself after this time.</summary>
     public static readonly TimeSpan TypingExpiry = TimeSpan.FromSeconds(6);
     public const int MaxPinnedMessages = 50;
+
+    /// <summary>A self-destructing message lives between these (counted from its send).</summary>
+    public static readonly TimeSpan MinMessageLifetime = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan MaxMessageLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>How far ahead a message can be scheduled, and how many one sender may have waiting per conversation.</summary>
+    public static readonly TimeSpan MaxScheduleAhead = TimeSpan.FromDays(365);
+    public const int MaxScheduledPerSenderPerConversation = 100;
+
+    public const int MaxAutoReplyChars = 1_000;
+
+    /// <summary>An auto-reply answers a conversation at most once in this time.</summary>
+    public static readonly TimeSpan AutoReplyCooldown = TimeSpan.FromHours(12);
+
+    /// <summary>How long a conversation trusts what it last learnt of a member's auto-reply setting.</summary>
+    public static readonly TimeSpan AutoReplySettingCacheTime = TimeSpan.FromMinutes(1);
     public const int MaxInviteLinks = 20;
     public const int DefaultHistoryPageSize = 50;
     public const int MaxSyncMessagesPerConversation = 1_000;

@@ -53,6 +53,7 @@ public static class FrontendApp
         app.MapAccountRecoveryEndpoints();
         app.MapUserEndpoints();
         app.MapProfileEndpoints();
+        app.MapAutoReplyEndpoints();
         app.MapBlockEndpoints();
         app.MapPhoneEndpoints();
         app.MapAccountLifecycleEndpoints();

@@ -90,23 +90,10 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
         return [.. states.SelectMany(s => s)];
     }
 
-    public Task<MessageAck> SendMessage(SendMessageRequest request)
-    {
-        if (request is null)
-        {
-            throw ChatException.BadRequest("a message is required");
-        }
-
-        string? metadata = null;
-        if (request.Metadata is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } element)
-        {
-            metadata = element.ValueKind == JsonValueKind.Object ? element.GetRawText() : throw ChatException.BadRequest("metadata must be a JSON object");
-        }
-
-        var draft = new MessageDraft(CurrentUserId, request.ClientMessageId ?? "", request.Type ?? "text", request.Content ?? "", request.ReplyToSeq, metadata);
-        MessageRules.Validate(draft);
-        return Conversation(request.ConversationId).SendMessageAsync(draft);
-    }
+    public Task<MessageAck> SendMessage(SendMessageRequest request) =>
+        request is null
+            ? throw ChatException.BadRequest("a message is required")
+            : Conversation(request.ConversationId).SendMessageAsync(request.ToDraft(CurrentUserId));
 
     public Task MarkRead(Guid conversationId, long seq) => Conversation(conversationId).MarkReadAsync(CurrentUserId, RequirePositive(seq));
 

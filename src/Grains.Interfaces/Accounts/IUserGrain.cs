@@ -43,6 +43,13 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("has-blocked"), ReadOnly]
     Task<bool> HasBlockedAsync(Guid otherUserId);
 
+    [Alias("get-auto-reply"), ReadOnly]
+    Task<AutoReplySettings> GetAutoReplyAsync();
+
+    /// <summary>Sets the away message; conversations pick a change up within <see cref="Limits.AutoReplySettingCacheTime"/>.</summary>
+    [Alias("set-auto-reply")]
+    Task<AutoReplySettings> SetAutoReplyAsync(AutoReplySettings settings);
+
     /// <summary>
     /// Erases the account after checking the password (and a two-factor code when it is on): every
     /// session is revoked, personal data is replaced by a tombstone and the grain state is cleared.

@@ -21,4 +21,8 @@ public sealed record ChatMessage(
     /// <summary>Reactions on the message, filled when history is read; absent on new messages.</summary>
     [Id(12), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ReactionSummary>? Reactions { get; init; }
+
+    /// <summary>When a self-destructing message is deleted for everyone; absent on ordinary messages.</summary>
+    [Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateTimeOffset? ExpiresAt { get; init; }
 }

@@ -17,6 +17,21 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("send")]
     Task<MessageAck> SendMessageAsync(MessageDraft draft);
 
+    /// <summary>Keeps a message to be sent by the sender at <paramref name="sendAt"/>, checked now and again then.</summary>
+    [Alias("schedule")]
+    Task<ScheduledMessage> ScheduleMessageAsync(MessageDraft draft, DateTimeOffset sendAt);
+
+    /// <summary>The caller's own messages still waiting to be sent here, soonest first.</summary>
+    [Alias("scheduled"), ReadOnly]
+    Task<IReadOnlyList<ScheduledMessage>> GetScheduledMessagesAsync(Guid userId);
+
+    [Alias("cancel-scheduled")]
+    Task CancelScheduledMessageAsync(Guid userId, Guid scheduledId);
+
+    /// <summary>Sent by the grain to itself after a direct message, so the ack never waits for an away message.</summary>
+    [Alias("consider-auto-reply"), OneWay]
+    Task ConsiderAutoReplyAsync(Guid recipientId, long triggerSeq);
+
     [Alias("messages"), ReadOnly]
     Task<MessagePage> GetMessagesAsync(Guid requesterId, long? beforeSeq, long? afterSeq, int limit);
 

@@ -8,4 +8,9 @@ public sealed record MessageDraft(
     [property: Id(2)] string Type,
     [property: Id(3)] string Content,
     [property: Id(4)] long? ReplyToSeq,
-    [property: Id(5)] string? MetadataJson);
+    [property: Id(5)] string? MetadataJson)
+{
+    /// <summary>Makes the message self-destruct this many seconds after it is sent; null keeps it.</summary>
+    [Id(6)]
+    public int? ExpiresInSeconds { get; init; }
+}

@@ -8,7 +8,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// In one transaction: replaces the names, email and password by the tombstone (freeing the
     /// unique keys), revokes every session and deletes two-factor secrets, recovery codes, email and
-    /// phone tokens, the phone number, exports and bookmarks. False if the account was already gone.
+    /// phone tokens, the phone number, exports, bookmarks and scheduled messages. False if the account was already gone.
     /// </summary>
     public async Task<bool> EraseAsync(Guid userId)
     {
@@ -40,6 +40,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
             "DELETE FROM account_phones WHERE user_id = $1",
             "DELETE FROM account_exports WHERE user_id = $1",
             "DELETE FROM bookmarks WHERE user_id = $1",
+            "DELETE FROM scheduled_messages WHERE sender_id = $1",
         ])
         {
             rest.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = userId } } });

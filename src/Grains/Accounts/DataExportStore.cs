@@ -31,13 +31,22 @@ internal sealed class DataExportStore(NpgsqlDataSource dataSource)
             """,
         ["messages.json"] = """
             SELECT coalesce(json_agg(x ORDER BY x."sentAt", x.seq)::text, '[]') FROM (
-                SELECT conversation_id AS "conversationId", seq, message_id AS "messageId", type, content, metadata,
-                       reply_to_seq AS "replyToSeq", sent_at AS "sentAt", edited_at AS "editedAt", deleted_at AS "deletedAt"
+                SELECT conversation_id AS "conversationId", seq, message_id AS "messageId", type,
+                       CASE WHEN expires_at <= now() THEN '' ELSE content END AS content,
+                       CASE WHEN expires_at <= now() THEN NULL ELSE metadata END AS metadata,
+                       reply_to_seq AS "replyToSeq", sent_at AS "sentAt", edited_at AS "editedAt",
+                       coalesce(deleted_at, CASE WHEN expires_at <= now() THEN expires_at END) AS "deletedAt"
                 FROM messages WHERE sender_id = $1) x
             """,
         ["bookmarks.json"] = """
             SELECT coalesce(json_agg(x ORDER BY x."createdAt")::text, '[]') FROM (
                 SELECT conversation_id AS "conversationId", seq, created_at AS "createdAt" FROM bookmarks WHERE user_id = $1) x
+            """,
+        ["scheduled-messages.json"] = """
+            SELECT coalesce(json_agg(x ORDER BY x."sendAt")::text, '[]') FROM (
+                SELECT scheduled_id AS "scheduledId", conversation_id AS "conversationId", type, content, metadata,
+                       reply_to_seq AS "replyToSeq", send_at AS "sendAt", expires_in_seconds AS "expiresInSeconds"
+                FROM scheduled_messages WHERE sender_id = $1) x
             """,
     };
 

@@ -36,4 +36,17 @@ public static class ProfileRules
             throw ChatException.BadRequest("lastSeen, profilePhoto and readReceipts must each be everyone, contacts or nobody");
         }
     }
+
+    public static void Validate(AutoReplySettings settings, DateTimeOffset now)
+    {
+        if (settings.Message is null || settings.Message.Length > Limits.MaxAutoReplyChars || (settings.Enabled && settings.Message.Trim().Length == 0))
+        {
+            throw ChatException.BadRequest($"message must be 1-{Limits.MaxAutoReplyChars} characters when the auto-reply is enabled");
+        }
+
+        if (settings.Enabled && settings.Until is { } until && until <= now)
+        {
+            throw ChatException.BadRequest("until must be in the future");
+        }
+    }
 }

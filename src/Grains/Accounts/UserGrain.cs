@@ -13,6 +13,7 @@ internal sealed partial class UserGrain(
     UserProfileStore profiles,
     AccountErasureStore erasure,
     TwoFactorStore twoFactor,
+    TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
     private string? _username;

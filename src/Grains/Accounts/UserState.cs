@@ -1,6 +1,6 @@
 namespace Chat.Accounts;
 
-/// <summary>The user grain's persisted state: profile, privacy settings and block list.</summary>
+/// <summary>The user grain's persisted state: profile, privacy settings, block list and away message.</summary>
 [GenerateSerializer, Alias("chat.accounts.user-state")]
 public sealed class UserState
 {
@@ -12,4 +12,5 @@ public sealed class UserState
     [Id(5)] public string ProfilePhoto { get; set; } = PrivacyAudiences.Everyone;
     [Id(6)] public string ReadReceipts { get; set; } = PrivacyAudiences.Everyone;
     [Id(7)] public HashSet<Guid> Blocked { get; set; } = [];
+    [Id(8)] public AutoReplySettings AutoReply { get; set; } = AutoReplySettings.Off;
 }

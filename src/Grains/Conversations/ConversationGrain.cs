@@ -15,8 +15,9 @@ internal sealed partial class ConversationGrain(
     ConversationStore store,
     MessageActionStore actions,
     MessageBatchWriter writer,
+    TimedMessageStore timed,
     TimeProvider time,
-    ILogger<ConversationGrain> logger) : Grain, IConversationGrain
+    ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     private const int RecentAcksKept = 512;
 
@@ -35,6 +36,7 @@ internal sealed partial class ConversationGrain(
         {
             _members = await store.LoadMembersAsync(Id, cancellationToken);
             _lastSeq = await store.GetLastSeqAsync(Id, cancellationToken);
+            ResumeTimedWork();
         }
     }
 
@@ -99,7 +101,9 @@ internal sealed partial class ConversationGrain(
             var message = NewMessage(_lastSeq + 1, draft);
             if (await writer.InsertAsync(message))
             {
-                return await CompleteSendAsync(message);
+                var ack = await CompleteSendAsync(message);
+                await AfterSendAsync(message);
+                return ack;
             }
 
             // The row conflicted: either this is a retry of a stored send, or another activation
@@ -193,6 +197,7 @@ internal sealed partial class ConversationGrain(
 
         var ack = Remember(new MessageAck(Id, message.Seq, message.MessageId, message.SentAt),
             new MessageDraft(message.SenderId, message.ClientMessageId, message.Type, message.Content, message.ReplyToSeq, message.MetadataJson));
+
         try
         {
             await _frontends.PublishAsync(EventAudience.Conversation, Id, new MessageReceivedEvent(message));
@@ -207,9 +212,16 @@ internal sealed partial class ConversationGrain(
         return ack;
     }
 
-    private ChatMessage NewMessage(long seq, MessageDraft draft) => new(
-        Id, seq, Guid.NewGuid(), draft.SenderId, draft.ClientMessageId, draft.Type, draft.Content,
-        draft.ReplyToSeq, draft.MetadataJson, time.GetUtcNow(), EditedAt: null, Deleted: false);
+    private ChatMessage NewMessage(long seq, MessageDraft draft)
+    {
+        var sentAt = time.GetUtcNow();
+        return new(
+            Id, seq, Guid.NewGuid(), draft.SenderId, draft.ClientMessageId, draft.Type, draft.Content,
+            draft.ReplyToSeq, draft.MetadataJson, sentAt, EditedAt: null, Deleted: false)
+        {
+            ExpiresAt = draft.ExpiresInSeconds is { } lifetime ? sentAt.AddSeconds(lifetime) : null,
+        };
+    }
 
     private MessageAck Remember(MessageAck ack, MessageDraft draft)
     {

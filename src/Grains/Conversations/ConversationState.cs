@@ -11,6 +11,12 @@ public sealed class ConversationState
     [Id(4)] public DateTimeOffset CreatedAt { get; set; }
     [Id(5)] public List<long> PinnedSeqs { get; set; } = [];
     [Id(6)] public List<InviteState> Invites { get; set; } = [];
+
+    /// <summary>When a self-destructing message or a scheduled one is next due; null when none waits.</summary>
+    [Id(7)] public DateTimeOffset? NextTimedWorkAt { get; set; }
+
+    /// <summary>When each member's away message last answered here (direct conversations).</summary>
+    [Id(8)] public Dictionary<Guid, DateTimeOffset> AutoRepliedAt { get; set; } = [];
 }
 
 /// <summary>A live invite link, stored by the hash of its secret code.</summary>

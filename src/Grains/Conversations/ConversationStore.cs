@@ -6,8 +6,10 @@ namespace Chat.Conversations;
 /// <summary>The relational side of conversations: the index rows, membership with cursors, and message reads.</summary>
 internal sealed class ConversationStore(NpgsqlDataSource dataSource)
 {
-    private const string MessageColumns =
-        "conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata::text, sent_at, edited_at, deleted_at";
+    // An expired self-destructing message reads as deleted even before its conversation's timer empties it.
+    internal const string MessageColumns =
+        "conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata::text, sent_at, edited_at, "
+        + "(deleted_at IS NOT NULL OR coalesce(expires_at <= now(), false)), expires_at";
 
     public async Task CreateAsync(Guid conversationId, ConversationCreation creation, IReadOnlyList<ConversationMember> members, CancellationToken cancellationToken = default)
     {
@@ -188,13 +190,13 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         return ids;
     }
 
-    private static async Task<List<ChatMessage>> ReadMessagesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
+    internal static async Task<List<ChatMessage>> ReadMessagesAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {
         var messages = new List<ChatMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var deleted = !reader.IsDBNull(11);
+            var deleted = reader.GetBoolean(11);
             messages.Add(new ChatMessage(
                 reader.GetGuid(0),
                 reader.GetInt64(1),
@@ -207,7 +209,10 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
                 reader.IsDBNull(8) || deleted ? null : reader.GetString(8),
                 new DateTimeOffset(reader.GetDateTime(9), TimeSpan.Zero),
                 reader.IsDBNull(10) ? null : new DateTimeOffset(reader.GetDateTime(10), TimeSpan.Zero),
-                deleted));
+                deleted)
+            {
+                ExpiresAt = reader.IsDBNull(12) || deleted ? null : new DateTimeOffset(reader.GetDateTime(12), TimeSpan.Zero),
+            });
         }
 
         return messages;

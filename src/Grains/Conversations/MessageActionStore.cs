@@ -21,7 +21,7 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
     {
         await using var batch = dataSource.CreateBatch();
         batch.BatchCommands.Add(BatchCommands.Create(
-            "UPDATE messages SET content = '', metadata = NULL, deleted_at = $3 WHERE conversation_id = $1 AND seq = $2",
+            "UPDATE messages SET content = '', metadata = NULL, deleted_at = $3, expires_at = NULL WHERE conversation_id = $1 AND seq = $2",
             conversationId, seq, deletedAt.UtcDateTime));
         batch.BatchCommands.Add(BatchCommands.Create("DELETE FROM message_reactions WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
         await batch.ExecuteNonQueryAsync();

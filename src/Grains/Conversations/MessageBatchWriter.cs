@@ -19,8 +19,8 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
     // sender's read cursor to the new message so their own messages never count as unread.
     private const string InsertSql = """
         WITH inserted AS (
-            INSERT INTO messages (conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata, sent_at)
-            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::jsonb[], $10::timestamptz[])
+            INSERT INTO messages (conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata, sent_at, expires_at)
+            SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::jsonb[], $10::timestamptz[], $11::timestamptz[])
             ON CONFLICT DO NOTHING
             RETURNING conversation_id, seq, sender_id, message_id
         ), cursors AS (
@@ -116,12 +116,13 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
         var replies = new long?[count];
         var metadata = new string?[count];
         var sentAts = new DateTime[count];
+        var expiresAts = new DateTime?[count];
         for (var i = 0; i < count; i++)
         {
             var m = batch[i].Message;
             (conversationIds[i], seqs[i], messageIds[i], senderIds[i]) = (m.ConversationId, m.Seq, m.MessageId, m.SenderId);
             (clientIds[i], types[i], contents[i], replies[i]) = (m.ClientMessageId, m.Type, m.Content, m.ReplyToSeq);
-            (metadata[i], sentAts[i]) = (m.MetadataJson, m.SentAt.UtcDateTime);
+            (metadata[i], sentAts[i], expiresAts[i]) = (m.MetadataJson, m.SentAt.UtcDateTime, m.ExpiresAt?.UtcDateTime);
         }
 
         await using var command = dataSource.CreateCommand(InsertSql);
@@ -135,6 +136,7 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
         command.Parameters.Add(new NpgsqlParameter { Value = replies });
         command.Parameters.Add(new NpgsqlParameter { Value = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = sentAts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new NpgsqlParameter { Value = expiresAts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
 
         var inserted = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -35,6 +35,13 @@ public static class MessageRules
             throw ChatException.BadRequest("a text message needs content");
         }
 
+        if (draft.ExpiresInSeconds is { } lifetime
+            && (lifetime < Limits.MinMessageLifetime.TotalSeconds || lifetime > Limits.MaxMessageLifetime.TotalSeconds))
+        {
+            throw ChatException.BadRequest(
+                $"expiresInSeconds must be between {Limits.MinMessageLifetime.TotalSeconds} and {Limits.MaxMessageLifetime.TotalSeconds}");
+        }
+
         if (draft.ReplyToSeq is <= 0)
         {
             throw ChatException.BadRequest("replyToSeq must be positive");

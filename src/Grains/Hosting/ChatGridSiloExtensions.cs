@@ -69,6 +69,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
+        silo.Services.AddSingleton<TimedMessageStore>();
         silo.Services.AddSingleton<AccountStore>();
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();

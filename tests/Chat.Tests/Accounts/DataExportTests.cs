@@ -36,7 +36,7 @@ public sealed class DataExportTests(AccountsGrid fixture)
         using var zip = new ZipArchive(await ready.Content.ReadAsStreamAsync());
         var files = zip.Entries.ToDictionary(e => e.FullName, e => new StreamReader(e.Open()).ReadToEnd());
         Assert.Equal(
-            ["account.json", "blocks.json", "bookmarks.json", "conversations.json", "messages.json", "profile.json", "sessions.json"],
+            ["account.json", "blocks.json", "bookmarks.json", "conversations.json", "messages.json", "profile.json", "scheduled-messages.json", "sessions.json"],
             files.Keys.Order(StringComparer.Ordinal));
         var messages = JsonDocument.Parse(files["messages.json"]).RootElement;
         Assert.Equal(["alice wrote this"], messages.EnumerateArray().Select(m => m.GetProperty("content").GetString()));
