@@ -12,9 +12,6 @@ namespace Chat.LoadTest;
 /// </summary>
 internal sealed class ChannelRun(Options options)
 {
-    /// <summary>What POST /api/conversations accepts in one request (Limits.MaxCreateMemberIds on the server).</summary>
-    private const int MaxMemberIdsPerCreate = 255;
-
     private readonly string _runId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
     private Post[] _posts = [];
     private Guid _channelId;
@@ -26,28 +23,11 @@ internal sealed class ChannelRun(Options options)
 
     public async Task<int> RunAsync()
     {
-        var requested = options.ChannelSubscribers!.Value;
-        var subscribers = Math.Min(requested, MaxMemberIdsPerCreate);
+        var subscribers = options.ChannelSubscribers!.Value;
         var devicesPerSubscriber = options.DevicesPerUser;
         using var api = new ChatApi(options.Frontends[0]);
         var pool = new UserPool(options, api);
         var users = await pool.EnsureAsync(subscribers + 1, TimeSpan.Zero);
-
-        string capNote = "";
-        if (requested > MaxMemberIdsPerCreate)
-        {
-            // Ask the server, so the report quotes its answer rather than our reading of its code.
-            var answer = await ProbeCapAsync(api, users[0].AccessToken, requested);
-            if (!options.DevicesGiven)
-            {
-                devicesPerSubscriber = (requested + subscribers - 1) / subscribers;
-            }
-
-            capNote = $"{requested} subscribers cannot be set up: POST /api/conversations with {requested} memberIds answered {answer}, and there is no " +
-                $"call that adds members later. Measuring the largest channel the API allows, {subscribers} subscribers, each with " +
-                $"{devicesPerSubscriber} connected devices = {subscribers * devicesPerSubscriber} receiving sockets.";
-            Console.WriteLine("NOTE: " + capNote);
-        }
 
         var (channelId, lastSeq) = await ConversationSetup.EnsureChannelAsync(api, pool, users);
         _channelId = channelId;
@@ -113,27 +93,13 @@ internal sealed class ChannelRun(Options options)
                 }
             }
 
-            return Report(subscribers, devicesPerSubscriber, receivers, capNote, lastSeq);
+            return Report(subscribers, devicesPerSubscriber, receivers, lastSeq);
         }
         finally
         {
             Console.WriteLine("closing connections");
             _closing = true;
             await DeviceFleet.DisposeAllAsync(devices);
-        }
-    }
-
-    private static async Task<string> ProbeCapAsync(ChatApi api, string token, int count)
-    {
-        try
-        {
-            var ids = Enumerable.Range(0, count).Select(_ => Guid.NewGuid()).ToList();
-            await api.CreateConversationAsync(token, new CreateConversationRequest("channel", "cap probe", ids));
-            return "201 (unexpected: it accepted them)";
-        }
-        catch (ApiException ex) when (ex.Status == HttpStatusCode.BadRequest)
-        {
-            return $"400 \"{ex.Problem?.Detail ?? ex.Problem?.Title}\"";
         }
     }
 
@@ -192,7 +158,7 @@ internal sealed class ChannelRun(Options options)
         }
     }
 
-    private int Report(int subscribers, int devicesPerSubscriber, int receivers, string capNote, long baselineSeq)
+    private int Report(int subscribers, int devicesPerSubscriber, int receivers, long baselineSeq)
     {
         var all = new List<int>();
         var lastPerPost = new List<int>();
@@ -217,11 +183,6 @@ internal sealed class ChannelRun(Options options)
         var sb = new StringBuilder();
         sb.AppendLine();
         sb.AppendLine(CultureInfo.InvariantCulture, $"== summary: channel run {_runId} ==");
-        if (capNote.Length > 0)
-        {
-            sb.AppendLine("limit        " + capNote);
-        }
-
         sb.AppendLine(CultureInfo.InvariantCulture, $"setup        {subscribers} subscribers x {devicesPerSubscriber} devices = {receivers} connections on {options.Frontends.Count} frontend(s); {_posts.Length} posts (channel seq before: {baselineSeq})");
         sb.AppendLine(CultureInfo.InvariantCulture, $"received     {all.Count} of {(long)receivers * _posts.Length}; missing {missing}; duplicated {_duplicates}; disconnects {_disconnects}; foreign {_foreign}");
         if (!Device.OtherEvents.IsEmpty)
@@ -239,7 +200,6 @@ internal sealed class ChannelRun(Options options)
             {
                 ["mode"] = "channel",
                 ["runId"] = _runId,
-                ["requestedSubscribers"] = options.ChannelSubscribers,
                 ["subscribers"] = subscribers,
                 ["devicesPerSubscriber"] = devicesPerSubscriber,
                 ["receivingConnections"] = receivers,
@@ -249,7 +209,6 @@ internal sealed class ChannelRun(Options options)
                 ["ackMs"] = ack,
                 ["deliveryMs"] = overall,
                 ["lastDeviceMs"] = last,
-                ["note"] = capNote,
             });
         }
 

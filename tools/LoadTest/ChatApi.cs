@@ -44,6 +44,9 @@ internal sealed class ChatApi(Uri baseUri) : IDisposable
     public Task<ConversationResponse> GetConversationAsync(string token, Guid conversationId) =>
         SendAsync<ConversationResponse>(HttpMethod.Get, $"api/conversations/{conversationId}", body: null, token, HttpStatusCode.OK);
 
+    public Task<ConversationResponse> AddMembersAsync(string token, Guid conversationId, IReadOnlyList<Guid> userIds) =>
+        SendAsync<ConversationResponse>(HttpMethod.Post, $"api/conversations/{conversationId}/members", new AddMembersRequest(userIds), token, HttpStatusCode.OK);
+
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string? token, HttpStatusCode expected)
     {
         for (var attempt = 0; ; attempt++)

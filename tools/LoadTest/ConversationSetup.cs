@@ -56,6 +56,9 @@ internal static class ConversationSetup
         return result;
     }
 
+    /// <summary>How many member ids one create or add-members request takes (Limits.MaxCreateMemberIds on the server).</summary>
+    public const int MaxMemberIdsPerRequest = 255;
+
     /// <summary>A channel owned by users[0] with users[1..] as subscribers.</summary>
     public static async Task<(Guid Id, long LastSeq)> EnsureChannelAsync(ChatApi api, UserPool pool, List<StoredUser> users)
     {
@@ -69,12 +72,20 @@ internal static class ConversationSetup
             return (existing.ConversationId, existing.LastSeq);
         }
 
+        // A create takes at most MaxMemberIdsPerRequest members; the rest are added in batches of as many.
+        var subscriberIds = memberIds.Skip(1).ToList();
         var info = await api.CreateConversationAsync(users[0].AccessToken,
-            new CreateConversationRequest("channel", $"load channel {users.Count - 1}", memberIds.Skip(1).ToList()));
+            new CreateConversationRequest("channel", $"load channel {users.Count - 1}", subscriberIds.Take(MaxMemberIdsPerRequest).ToList()));
+        for (var next = MaxMemberIdsPerRequest; next < subscriberIds.Count; next += MaxMemberIdsPerRequest)
+        {
+            await api.AddMembersAsync(users[0].AccessToken, info.ConversationId, subscriberIds.Skip(next).Take(MaxMemberIdsPerRequest).ToList());
+            Console.Write($"\rchannel: {Math.Min(next + MaxMemberIdsPerRequest, subscriberIds.Count)}/{subscriberIds.Count} subscribers added");
+        }
+
         stored.Clear();
         stored.Add(new StoredConversation { ConversationId = info.ConversationId, MemberIds = memberIds });
         pool.Save();
-        Console.WriteLine($"channel: created {info.ConversationId} with {users.Count - 1} subscribers");
+        Console.WriteLine($"\nchannel: created {info.ConversationId} with {users.Count - 1} subscribers");
         return (info.ConversationId, info.LastSeq);
     }
 

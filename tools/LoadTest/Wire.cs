@@ -15,6 +15,8 @@ internal sealed record TokenResponse(Guid UserId, string AccessToken, string Ref
 
 internal sealed record CreateConversationRequest(string Type, string? Name, IReadOnlyList<Guid> MemberIds);
 
+internal sealed record AddMembersRequest(IReadOnlyList<Guid> UserIds);
+
 internal sealed record ConversationResponse(Guid ConversationId, string Type, string? Name, long LastSeq);
 
 internal sealed record SendMessageRequest(Guid ConversationId, string ClientMessageId, string Content);
