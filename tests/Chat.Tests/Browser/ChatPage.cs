@@ -174,6 +174,38 @@ public sealed class ChatPage
         }
     }
 
+    /// <summary>The settings screen (a modal dialog).</summary>
+    public ILocator Settings => ByTestId("settings");
+
+    /// <summary>Opens Settings from the sidebar header and waits until the profile has loaded into the form.</summary>
+    public async Task OpenSettingsAsync()
+    {
+        await ByTestId("settings-open").ClickAsync();
+        await Expect(Settings).ToBeVisibleAsync();
+        await Expect(ByTestId("profile-displayname")).ToBeEnabledAsync();
+    }
+
+    /// <summary>Closes Settings with Escape; focus goes back to the button that opened it.</summary>
+    public async Task CloseSettingsAsync()
+    {
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Settings).ToHaveCountAsync(0);
+        await Expect(ByTestId("settings-open")).ToBeFocusedAsync();
+    }
+
+    /// <summary>Signs in with a password and, when the form asks for it, an authenticator code.</summary>
+    public async Task LogInWithCodeAsync(string login, string expectedName, Func<string> code)
+    {
+        await ByTestId("login-login").FillAsync(login);
+        await ByTestId("login-password").FillAsync(Password);
+        await ByTestId("login-submit").ClickAsync();
+        await Expect(ByTestId("login-totp")).ToBeVisibleAsync();
+        await Expect(ByTestId("form-error")).ToContainTextAsync("code");
+        await ByTestId("login-totp").FillAsync(code());
+        await ByTestId("login-submit").ClickAsync();
+        await Expect(ByTestId("current-user")).ToHaveTextAsync(expectedName);
+    }
+
     /// <summary>No uncaught exception or unhandled rejection happened in the page.</summary>
     public void AssertNoPageErrors()
     {

@@ -124,6 +124,16 @@ export class ChatController implements ControllerContext {
     this.outbox.enqueue(conversationId, text);
   }
 
+  /** After a profile change: the new name shows in the header and wherever the user is named. */
+  updateMyDisplayName(displayName: string): void {
+    this.store.update((s) => {
+      const me = s.me ? { ...s.me, displayName } : s.me;
+      const known = s.users[this.myUserId];
+      const users = known ? { ...s.users, [this.myUserId]: { ...known, displayName } } : s.users;
+      return { ...s, me, users };
+    });
+  }
+
   retryMessage(clientMessageId: string): void {
     this.outbox.retry(clientMessageId);
   }
