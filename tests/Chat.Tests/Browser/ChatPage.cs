@@ -206,6 +206,24 @@ public sealed class ChatPage
         await Expect(ByTestId("current-user")).ToHaveTextAsync(expectedName);
     }
 
+    /// <summary>Opens the actions menu of the message with this text and picks an item by its test id.</summary>
+    public async Task MessageActionAsync(string text, string actionTestId, string? emoji = null)
+    {
+        var message = Message(text);
+        await message.GetByTestId("message-actions").ClickAsync();
+        var item = message.GetByTestId(actionTestId);
+        if (emoji is not null)
+        {
+            item = message.Locator($"[data-testid='{actionTestId}'][data-emoji='{emoji}']");
+        }
+
+        await item.ClickAsync();
+        await Expect(message.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The reaction chip with this emoji under the message with this text.</summary>
+    public ILocator Reaction(string text, string emoji) => Message(text).Locator($"[data-testid='reaction'][data-emoji='{emoji}']");
+
     /// <summary>No uncaught exception or unhandled rejection happened in the page.</summary>
     public void AssertNoPageErrors()
     {
