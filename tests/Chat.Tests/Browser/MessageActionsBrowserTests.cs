@@ -1,5 +1,6 @@
 using Chat.Tests.Conversations;
 using Chat.Tests.Infrastructure;
+using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
 namespace Chat.Tests.Browser;
@@ -27,7 +28,15 @@ public sealed class MessageActionsBrowserTests(BrowserFixture fixture)
         await NameAsync(aliceUser, "Alice");
         await NameAsync(bobUser, "Bob");
         var alice = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
-        var bob = new ChatPage(await fixture.NewPageAsync(fixture.Second), "bob");
+        // Bob on a phone: the menu must fit its narrow screen.
+        var bob = new ChatPage(
+            await fixture.NewPageAsync(fixture.Second, new BrowserNewContextOptions
+            {
+                ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+                IsMobile = true,
+                HasTouch = true,
+            }),
+            "bob");
         try
         {
             await ChatPage.RunAsync([alice, bob], async () =>
@@ -75,7 +84,11 @@ public sealed class MessageActionsBrowserTests(BrowserFixture fixture)
                 // Bob adds his own 👍 by its chip and a ❤️ to her answer; she sees both counts live.
                 await bob.Reaction(Question, "👍").ClickAsync();
                 await Expect(alice.Reaction(Question, "👍")).ToHaveAttributeAsync("data-count", "2");
-                await bob.MessageActionAsync(Corrected, "action-react", "❤️");
+                await bob.Message(Corrected).GetByTestId("message-actions").ClickAsync();
+                var menu = (await bob.Message(Corrected).GetByRole(AriaRole.Menu).BoundingBoxAsync())!;
+                Assert.InRange(menu.X, 0, 390 - menu.Width);
+                Assert.InRange(menu.Y, 0, 844 - menu.Height);
+                await bob.Message(Corrected).Locator("[data-testid='action-react'][data-emoji='❤️']").ClickAsync();
                 await Expect(alice.Reaction(Corrected, "❤️")).ToHaveAttributeAsync("data-count", "1");
                 await Expect(bob.Reaction(Question, "👍")).ToHaveAttributeAsync("data-mine", "true");
                 await alice.ScreenshotAsync("message-actions.png");

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { MoreIcon } from '../ui/icons';
 import { QUICK_REACTIONS, type MessageAction } from './messageAction';
 
@@ -20,6 +20,21 @@ export function MessageActionsMenu({ seq, mine, deleted, canEdit, canDeleteForEv
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
+  const [opensUp, setOpensUp] = useState(false);
+
+  // Below the message unless that runs past the bottom of the history and there is room above.
+  useLayoutEffect(() => {
+    if (!open) {
+      setOpensUp(false);
+      return;
+    }
+    const el = menu.current;
+    if (!el) return;
+    const rect = el.getBoundingClientRect();
+    const bounds = el.closest('.message-scroller')?.getBoundingClientRect() ?? { top: 0, bottom: window.innerHeight };
+    const row = el.parentElement?.parentElement?.getBoundingClientRect();
+    if (rect.bottom > bounds.bottom && row && row.top - rect.height >= bounds.top) setOpensUp(true);
+  }, [open]);
 
   useEffect(() => {
     if (!open) return;
@@ -95,7 +110,7 @@ export function MessageActionsMenu({ seq, mine, deleted, canEdit, canDeleteForEv
         <MoreIcon />
       </button>
       {open && (
-        <div id={menuId} ref={menu} role="menu" aria-label="Message actions" className="message-menu" onKeyDown={onKeyDown}>
+        <div id={menuId} ref={menu} role="menu" aria-label="Message actions" className={`message-menu${opensUp ? ' opens-up' : ''}`} onKeyDown={onKeyDown}>
           {!deleted && (
             <div role="group" aria-label="React" className="menu-reactions">
               {QUICK_REACTIONS.map((emoji) => (
