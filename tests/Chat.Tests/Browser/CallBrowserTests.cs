@@ -111,10 +111,12 @@ public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
             await Expect(alice.ByTestId("call-screen-preview")).ToBeVisibleAsync();
             Assert.True(await SendsTrackOfAsync(alice, "call-screen-preview"), "the screen is not what Alice sends");
             await ExpectMediaFlowsAsync(bob);
+            await Expect(bob.ByTestId("call-remote-sharing")).ToBeVisibleAsync();
             await alice.ByTestId("call-screen-share").ClickAsync();
             await Expect(alice.ByTestId("call-screen-share")).ToHaveAttributeAsync("aria-pressed", "false");
             await Expect(alice.ByTestId("call-screen-preview")).ToHaveCountAsync(0);
             Assert.True(await SendsTrackOfAsync(alice, "call-local-video"), "the camera is not back");
+            await Expect(bob.ByTestId("call-remote-sharing")).ToHaveCountAsync(0);
 
             // Minimised: a widget in the bottom-right corner with focus; the chat beneath works.
             var view = alice.ByTestId("call-view");

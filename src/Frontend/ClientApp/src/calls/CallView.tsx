@@ -30,8 +30,15 @@ function StreamVideo({ stream, muted, testId, connectionState, className }: {
 }
 
 function RemoteVideo({ peer }: { peer: RemotePeer }) {
+  const video = <StreamVideo stream={peer.stream} muted={false} testId="call-remote-video" connectionState={peer.connectionState} />;
+  if (!peer.screenSharing) return video;
   return (
-    <StreamVideo stream={peer.stream} muted={false} testId="call-remote-video" connectionState={peer.connectionState} />
+    <div className="call-remote-screen">
+      {video}
+      <p className="call-badge" data-testid="call-remote-sharing">
+        Sharing their screen
+      </p>
+    </div>
   );
 }
 

@@ -40,6 +40,8 @@ export interface RemotePeer {
   userId: string;
   stream: MediaStream | null;
   connectionState: RTCPeerConnectionState;
+  /** The peer sends their screen instead of their camera (from CallStateChanged). */
+  screenSharing?: boolean;
 }
 
 export interface CallViewState {
@@ -337,7 +339,11 @@ export class CallManager {
       this.cleanup(null);
       return;
     }
-    this.set({ active: { ...active, state: e.state } });
+    const sharing = new Set(e.participants.filter((p) => p.screenSharing).map((p) => p.userId));
+    this.set({
+      active: { ...active, state: e.state },
+      peers: this.state.peers.map((p) => (Boolean(p.screenSharing) === sharing.has(p.userId) ? p : { ...p, screenSharing: sharing.has(p.userId) })),
+    });
     for (const p of e.participants) {
       if (p.userId !== this.myUserId && p.state !== 'joined' && this.peers.has(p.userId)) this.closePeer(p.userId);
     }

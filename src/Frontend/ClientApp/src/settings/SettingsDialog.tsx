@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import { useCallManager } from '../calls/CallContext';
 import { CloseIcon } from '../ui/icons';
 import { BlockedUsersSettings } from './BlockedUsersSettings';
 import { PrivacySettings } from './PrivacySettings';
@@ -14,6 +15,16 @@ import './settings.css';
 export function SettingsDialog({ onClose }: { onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const calls = useCallManager();
+
+  // A modal dialog sits above everything, the call layer too: make way when a call needs the person.
+  useEffect(() => {
+    if (!calls) return;
+    return calls.subscribe(() => {
+      const call = calls.getState();
+      if ((call.incoming || (call.active && !call.minimized)) && ref.current?.open) ref.current.close();
+    });
+  }, [calls]);
 
   useEffect(() => {
     const dialog = ref.current;
