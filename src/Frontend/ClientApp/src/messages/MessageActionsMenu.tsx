@@ -5,6 +5,8 @@ import { QUICK_REACTIONS, type MessageAction } from './messageAction';
 interface Props {
   seq: number;
   mine: boolean;
+  /** The message's text, so the button says which message it acts on. */
+  describedBy: string;
   deleted: boolean;
   canEdit: boolean;
   canDeleteForEveryone: boolean;
@@ -15,7 +17,7 @@ interface Props {
  * The "⋯" button beside a message and its menu (WAI-ARIA menu button): arrow keys move between
  * items, Escape closes and returns focus to the button, a click outside closes.
  */
-export function MessageActionsMenu({ seq, mine, deleted, canEdit, canDeleteForEveryone, onAction }: Props) {
+export function MessageActionsMenu({ seq, mine, describedBy, deleted, canEdit, canDeleteForEveryone, onAction }: Props) {
   const [open, setOpen] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
@@ -100,6 +102,7 @@ export function MessageActionsMenu({ seq, mine, deleted, canEdit, canDeleteForEv
         type="button"
         className="icon-button message-actions-trigger"
         aria-label="Message actions"
+        aria-describedby={describedBy}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

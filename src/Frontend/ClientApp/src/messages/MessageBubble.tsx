@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { MessageStatus } from '../store/selectors';
 import { formatTime } from '../ui/format';
 import { MessageActionsMenu } from './MessageActionsMenu';
@@ -46,6 +46,7 @@ function showMessage(seq: number) {
 export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
   const { seq, clientMessageId, content, type, sentAt, mine, status, senderName, edited, deleted, error } = props;
   const { replySeq, replySender, replyText, reactions, onAction } = props;
+  const contentId = useId();
   return (
     <div
       className={`message-row${mine ? ' mine' : ''}`}
@@ -74,7 +75,7 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
             </span>
           </button>
         )}
-        <p className="bubble-content" data-testid="message-content">
+        <p className="bubble-content" id={contentId} data-testid="message-content">
           {deleted ? 'This message was deleted.' : type && type !== 'text' && !content ? `[${type}]` : content}
         </p>
         {seq !== null && !deleted && reactions.length > 0 && onAction && (
@@ -105,6 +106,7 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
         <MessageActionsMenu
           seq={seq}
           mine={mine}
+          describedBy={contentId}
           deleted={deleted}
           canEdit={props.canEdit}
           canDeleteForEveryone={props.canDeleteForEveryone}

@@ -42,7 +42,7 @@ export function SessionsSettings() {
 
   return (
     <SettingsSection title="Sessions" testId="settings-sessions">
-      <p className="muted">Devices signed in to your account. Signing one out ends it within a few minutes.</p>
+      <p className="muted">Devices signed in to your account. A device you sign out cannot renew its sign-in: it is signed out when its current access runs out (15 minutes by default).</p>
       {!sessions && !error && <p className="muted">Loading sessions…</p>}
       {sessions && (
         <ul className="settings-list" aria-label="Signed-in devices" data-testid="session-list">
