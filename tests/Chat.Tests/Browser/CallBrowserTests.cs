@@ -97,6 +97,88 @@ public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task A_call_shares_the_screen_and_back_and_minimises_to_a_picture_in_picture_that_moves_and_restores()
+    {
+        var (alice, bob) = await TwoPeopleInADirectChatAsync(relay: false);
+        await ChatPage.RunAsync([alice, bob], async () =>
+        {
+            await StartAndAcceptAsync(alice, bob);
+
+            // Sharing swaps the screen in for the camera on the same sender; Bob keeps receiving video.
+            await alice.ByTestId("call-screen-share").ClickAsync();
+            await Expect(alice.ByTestId("call-screen-share")).ToHaveAttributeAsync("aria-pressed", "true");
+            await Expect(alice.ByTestId("call-screen-preview")).ToBeVisibleAsync();
+            Assert.True(await SendsTrackOfAsync(alice, "call-screen-preview"), "the screen is not what Alice sends");
+            await ExpectMediaFlowsAsync(bob);
+            await Expect(bob.ByTestId("call-remote-sharing")).ToBeVisibleAsync();
+            await alice.ByTestId("call-screen-share").ClickAsync();
+            await Expect(alice.ByTestId("call-screen-share")).ToHaveAttributeAsync("aria-pressed", "false");
+            await Expect(alice.ByTestId("call-screen-preview")).ToHaveCountAsync(0);
+            Assert.True(await SendsTrackOfAsync(alice, "call-local-video"), "the camera is not back");
+            await Expect(bob.ByTestId("call-remote-sharing")).ToHaveCountAsync(0);
+
+            // Minimised: a widget in the bottom-right corner with focus; the chat beneath works.
+            var view = alice.ByTestId("call-view");
+            await alice.ByTestId("call-minimize").ClickAsync();
+            await Expect(view).ToHaveAttributeAsync("data-minimized", "true");
+            await Expect(view).ToBeFocusedAsync();
+            const string text = "Typing while we talk.";
+            await alice.SendAsync(text);
+            await Expect(alice.Message(text)).ToHaveAttributeAsync("data-status", new System.Text.RegularExpressions.Regex("^(sent|delivered|read)$"));
+            var start = (await view.BoundingBoxAsync())!;
+            AssertNear(1280 - 8, start.X + start.Width);
+            AssertNear(800 - 8, start.Y + start.Height);
+
+            // Arrow keys move it 16 px a step, Shift 64 px, while it has focus.
+            await view.FocusAsync();
+            await alice.Page.Keyboard.PressAsync("ArrowLeft");
+            await alice.Page.Keyboard.PressAsync("ArrowLeft");
+            await alice.Page.Keyboard.PressAsync("Shift+ArrowUp");
+            var moved = (await view.BoundingBoxAsync())!;
+            AssertNear(start.X - 32, moved.X);
+            AssertNear(start.Y - 64, moved.Y);
+            // Keys cannot push it out of the viewport.
+            await alice.Page.Keyboard.PressAsync("Shift+ArrowRight");
+            AssertNear(start.X, (await view.BoundingBoxAsync())!.X);
+
+            // Dragged past the top-left corner by the pointer, it stops at the edge.
+            await alice.Page.Mouse.MoveAsync(moved.X + 40, moved.Y + 30);
+            await alice.Page.Mouse.DownAsync();
+            await alice.Page.Mouse.MoveAsync(400, 300, new() { Steps = 4 });
+            await alice.Page.Mouse.MoveAsync(1, 1, new() { Steps = 4 });
+            await alice.Page.Mouse.UpAsync();
+            var dragged = (await view.BoundingBoxAsync())!;
+            AssertNear(8, dragged.X);
+            AssertNear(8, dragged.Y);
+            await alice.ScreenshotAsync("call-minimised.png");
+
+            // Restored to full screen, with focus back on Minimise; media still flows.
+            await alice.ByTestId("call-restore").ClickAsync();
+            await Expect(view).ToHaveAttributeAsync("data-minimized", "false");
+            await Expect(alice.ByTestId("call-minimize")).ToBeFocusedAsync();
+            await ExpectMediaFlowsAsync(alice);
+            await alice.ByTestId("call-hangup").ClickAsync();
+            await Expect(bob.ByTestId("call-view")).ToHaveCountAsync(0);
+        });
+    }
+
+    /// <summary>Layout positions are fractional; a pixel either way is the same place.</summary>
+    private static void AssertNear(double expected, double actual) => Assert.InRange(actual, expected - 1, expected + 1);
+
+    /// <summary>The video Alice sends to her peer is the track shown by the video element with this test id.</summary>
+    private static Task<bool> SendsTrackOfAsync(ChatPage page, string videoTestId) =>
+        page.Page.EvaluateAsync<bool>(
+            """
+            (testId) => {
+              const pc = [...window.chatGridPeers.values()][0];
+              const sent = pc.getSenders().find(s => s.track && s.track.kind === 'video')?.track;
+              const shown = document.querySelector(`[data-testid=${testId}]`)?.srcObject?.getVideoTracks()[0];
+              return Boolean(sent && shown && sent.id === shown.id);
+            }
+            """,
+            videoTestId);
+
     private async Task<(ChatPage Alice, ChatPage Bob)> TwoPeopleInADirectChatAsync(bool relay)
     {
         var alice = new ChatPage(await NewPageAsync(fixture.First), "alice");

@@ -174,6 +174,56 @@ public sealed class ChatPage
         }
     }
 
+    /// <summary>The settings screen (a modal dialog).</summary>
+    public ILocator Settings => ByTestId("settings");
+
+    /// <summary>Opens Settings from the sidebar header and waits until the profile has loaded into the form.</summary>
+    public async Task OpenSettingsAsync()
+    {
+        await ByTestId("settings-open").ClickAsync();
+        await Expect(Settings).ToBeVisibleAsync();
+        await Expect(ByTestId("profile-displayname")).ToBeEnabledAsync();
+    }
+
+    /// <summary>Closes Settings with Escape; focus goes back to the button that opened it.</summary>
+    public async Task CloseSettingsAsync()
+    {
+        await Page.Keyboard.PressAsync("Escape");
+        await Expect(Settings).ToHaveCountAsync(0);
+        await Expect(ByTestId("settings-open")).ToBeFocusedAsync();
+    }
+
+    /// <summary>Signs in with a password and, when the form asks for it, an authenticator code.</summary>
+    public async Task LogInWithCodeAsync(string login, string expectedName, Func<string> code)
+    {
+        await ByTestId("login-login").FillAsync(login);
+        await ByTestId("login-password").FillAsync(Password);
+        await ByTestId("login-submit").ClickAsync();
+        await Expect(ByTestId("login-totp")).ToBeVisibleAsync();
+        await Expect(ByTestId("form-error")).ToContainTextAsync("code");
+        await ByTestId("login-totp").FillAsync(code());
+        await ByTestId("login-submit").ClickAsync();
+        await Expect(ByTestId("current-user")).ToHaveTextAsync(expectedName);
+    }
+
+    /// <summary>Opens the actions menu of the message with this text and picks an item by its test id.</summary>
+    public async Task MessageActionAsync(string text, string actionTestId, string? emoji = null)
+    {
+        var message = Message(text);
+        await message.GetByTestId("message-actions").ClickAsync();
+        var item = message.GetByTestId(actionTestId);
+        if (emoji is not null)
+        {
+            item = message.Locator($"[data-testid='{actionTestId}'][data-emoji='{emoji}']");
+        }
+
+        await item.ClickAsync();
+        await Expect(message.GetByRole(AriaRole.Menu)).ToHaveCountAsync(0);
+    }
+
+    /// <summary>The reaction chip with this emoji under the message with this text.</summary>
+    public ILocator Reaction(string text, string emoji) => Message(text).Locator($"[data-testid='reaction'][data-emoji='{emoji}']");
+
     /// <summary>No uncaught exception or unhandled rejection happened in the page.</summary>
     public void AssertNoPageErrors()
     {

@@ -65,6 +65,26 @@ export interface Message {
   sentAt: string;
   editedAt?: string | null;
   deleted?: boolean;
+  /** In history pages; live changes come as ReactionChanged events. */
+  reactions?: Reaction[];
+}
+
+export interface Reaction {
+  emoji: string;
+  userIds: string[];
+}
+
+export interface ReactionChangedEvent {
+  conversationId: string;
+  seq: number;
+  userId: string;
+  emoji: string;
+  added: boolean;
+}
+
+export interface MessageHiddenEvent {
+  conversationId: string;
+  seq: number;
 }
 
 export interface MessagePage {

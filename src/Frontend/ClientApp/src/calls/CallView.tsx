@@ -1,13 +1,15 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import type { CallManager, RemotePeer } from './callManager';
 import { useCallState } from './CallContext';
+import { useDraggablePosition } from './useDraggablePosition';
 
-function StreamVideo({ stream, muted, testId, connectionState }: {
+function StreamVideo({ stream, muted, testId, connectionState, className }: {
   stream: MediaStream | null;
   muted: boolean;
   testId: string;
   connectionState?: string;
+  className?: string;
 }) {
   const ref = useRef<HTMLVideoElement>(null);
   useEffect(() => {
@@ -17,7 +19,7 @@ function StreamVideo({ stream, muted, testId, connectionState }: {
   return (
     <video
       ref={ref}
-      className={`call-video call-video-${muted ? 'local' : 'remote'}`}
+      className={`call-video call-video-${muted ? 'local' : 'remote'}${className ? ` ${className}` : ''}`}
       data-testid={testId}
       data-connection-state={connectionState}
       autoPlay
@@ -28,33 +30,97 @@ function StreamVideo({ stream, muted, testId, connectionState }: {
 }
 
 function RemoteVideo({ peer }: { peer: RemotePeer }) {
+  const video = <StreamVideo stream={peer.stream} muted={false} testId="call-remote-video" connectionState={peer.connectionState} />;
+  if (!peer.screenSharing) return video;
   return (
-    <StreamVideo stream={peer.stream} muted={false} testId="call-remote-video" connectionState={peer.connectionState} />
+    <div className="call-remote-screen">
+      {video}
+      <p className="call-badge" data-testid="call-remote-sharing">
+        Sharing their screen
+      </p>
+    </div>
   );
 }
 
-/** Ringing and in-call UI, rendered into the root-level call layer so it survives navigation. */
+/**
+ * Ringing and in-call UI, rendered into the root-level call layer so it survives navigation. A call
+ * is full screen or minimised to a picture-in-picture widget; the same video elements stay mounted
+ * either way, so playback never restarts.
+ */
 export function CallView({ manager }: { manager: CallManager }) {
   const state = useCallState(manager);
   const target = document.getElementById('call-layer') ?? document.body;
+  const section = useRef<HTMLElement>(null);
+  const minimizeButton = useRef<HTMLButtonElement>(null);
+  const minimized = Boolean(state.active && state.minimized);
+  const { position, handlers } = useDraggablePosition(section, minimized);
+
+  // Focus follows the call: onto the widget when minimised (arrow keys move it), back to the button when restored.
+  const wasMinimized = useRef(false);
+  useEffect(() => {
+    if (minimized && !wasMinimized.current) section.current?.focus();
+    if (!minimized && wasMinimized.current) minimizeButton.current?.focus();
+    wasMinimized.current = minimized;
+  }, [minimized]);
+
   let content = null;
   if (state.active) {
+    const style: CSSProperties | undefined = minimized && position ? { left: position.x, top: position.y } : undefined;
     content = (
-      <section className="call-view" data-testid="call-view" data-call-state={state.active.state} aria-label="Call">
+      <section
+        ref={section}
+        className={`call-view${minimized ? ' is-minimized' : ''}`}
+        data-testid="call-view"
+        data-call-state={state.active.state}
+        data-minimized={minimized ? 'true' : 'false'}
+        aria-label={minimized ? 'Call, minimised. Arrow keys move it.' : 'Call'}
+        aria-roledescription={minimized ? 'picture-in-picture' : undefined}
+        tabIndex={minimized ? 0 : -1}
+        style={style}
+        {...(minimized ? handlers : {})}
+      >
         <div className="call-videos">
           {state.peers.map((peer) => (
             <RemoteVideo key={peer.userId} peer={peer} />
           ))}
           {state.peers.length === 0 && <p className="call-waiting">Calling…</p>}
-          <StreamVideo stream={state.localStream} muted testId="call-local-video" />
+          <StreamVideo stream={state.localStream} muted testId="call-local-video" className={state.screenSharing ? 'is-hidden' : undefined} />
+          {state.screenSharing && <StreamVideo stream={state.screenStream} muted testId="call-screen-preview" />}
         </div>
         <div className="call-controls">
+          {minimized ? (
+            <button type="button" className="secondary-button" data-testid="call-restore" aria-label="Restore call to full screen" onClick={() => manager.setMinimized(false)}>
+              Restore
+            </button>
+          ) : (
+            <button
+              ref={minimizeButton}
+              type="button"
+              className="secondary-button"
+              data-testid="call-minimize"
+              aria-label="Minimise call"
+              onClick={() => manager.setMinimized(true)}
+            >
+              Minimise
+            </button>
+          )}
           <button type="button" className="secondary-button" data-testid="call-mute" aria-pressed={state.muted} onClick={() => manager.toggleMute()}>
             {state.muted ? 'Unmute' : 'Mute'}
           </button>
-          {state.active.video && (
+          {state.active.video && !minimized && (
             <button type="button" className="secondary-button" data-testid="call-camera" aria-pressed={state.cameraOff} onClick={() => manager.toggleCamera()}>
               {state.cameraOff ? 'Camera on' : 'Camera off'}
+            </button>
+          )}
+          {manager.canShareScreen && !minimized && (
+            <button
+              type="button"
+              className="secondary-button"
+              data-testid="call-screen-share"
+              aria-pressed={state.screenSharing}
+              onClick={() => void manager.toggleScreenShare()}
+            >
+              {state.screenSharing ? 'Stop sharing' : 'Share screen'}
             </button>
           )}
           <button type="button" className="primary-button call-danger" data-testid="call-hangup" onClick={() => void manager.hangUp()}>

@@ -2,6 +2,7 @@
 // per other participant). Signaling goes through the chat hub; media flows between the browsers.
 import { apiFetch } from '../api/http';
 import type { ChatHub } from '../realtime/chatHub';
+import { captureScreen, replaceOutgoingVideo, screenShareSupported } from './screenShare';
 
 export interface IncomingCall {
   callId: string;
@@ -39,6 +40,8 @@ export interface RemotePeer {
   userId: string;
   stream: MediaStream | null;
   connectionState: RTCPeerConnectionState;
+  /** The peer sends their screen instead of their camera (from CallStateChanged). */
+  screenSharing?: boolean;
 }
 
 export interface CallViewState {
@@ -48,6 +51,12 @@ export interface CallViewState {
   peers: readonly RemotePeer[];
   muted: boolean;
   cameraOff: boolean;
+  /** The screen (or a window or tab) goes out in place of the camera. */
+  screenSharing: boolean;
+  /** What is shared, for the local preview while sharing. */
+  screenStream: MediaStream | null;
+  /** The call shows as a small picture-in-picture widget instead of full screen. */
+  minimized: boolean;
   error: string | null;
 }
 
@@ -75,6 +84,9 @@ export class CallManager {
     peers: [],
     muted: false,
     cameraOff: false,
+    screenSharing: false,
+    screenStream: null,
+    minimized: false,
     error: null,
   };
   private readonly listeners = new Set<() => void>();
@@ -202,8 +214,71 @@ export class CallManager {
     this.sendMediaState();
   }
 
+  setMinimized(minimized: boolean): void {
+    if (this.state.minimized !== minimized) this.set({ minimized });
+  }
+
+  /** Screen sharing needs getDisplayMedia (desktop browsers) and a video call (a video sender to swap). */
+  get canShareScreen(): boolean {
+    return screenShareSupported() && Boolean(this.state.active?.video);
+  }
+
+  /**
+   * Sends the screen instead of the camera, through RTCRtpSender.replaceTrack (no renegotiation),
+   * or goes back to the camera. Stopping from the browser's own "Stop sharing" bar does the same.
+   */
+  async toggleScreenShare(): Promise<void> {
+    if (this.state.screenSharing) {
+      this.stopScreenShare();
+      return;
+    }
+    if (!this.canShareScreen) return;
+    let screen: MediaStream;
+    try {
+      screen = await captureScreen();
+    } catch (error) {
+      // The person cancelled the picker, or the browser refused.
+      this.set({ error: error instanceof Error ? error.message : String(error) });
+      return;
+    }
+    const track = screen.getVideoTracks()[0];
+    if (!track || !this.state.active) {
+      screen.getTracks().forEach((t) => t.stop());
+      return;
+    }
+    track.addEventListener('ended', () => {
+      if (this.state.screenStream === screen) this.stopScreenShare();
+    });
+    this.set({ screenSharing: true, screenStream: screen, error: null });
+    await this.replaceVideoTrack(track);
+    this.sendMediaState();
+  }
+
+  private stopScreenShare(): void {
+    const screen = this.state.screenStream;
+    if (!this.state.screenSharing && !screen) return;
+    screen?.getTracks().forEach((t) => t.stop());
+    this.set({ screenSharing: false, screenStream: null });
+    void this.replaceVideoTrack(this.cameraTrack());
+    this.sendMediaState();
+  }
+
+  private cameraTrack(): MediaStreamTrack | null {
+    return this.state.localStream?.getVideoTracks()[0] ?? null;
+  }
+
+  /** The track every peer should receive as video now: the screen while sharing, else the camera. */
+  private outgoingVideoTrack(): MediaStreamTrack | null {
+    return this.state.screenStream?.getVideoTracks()[0] ?? this.cameraTrack();
+  }
+
+  private replaceVideoTrack(track: MediaStreamTrack | null): Promise<void> {
+    return replaceOutgoingVideo([...this.peers.values()].map((peer) => peer.pc), track);
+  }
+
   dispose(): void {
     this.disposed = true;
+    this.state.screenStream?.getTracks().forEach((t) => t.stop());
     window.removeEventListener('beforeunload', this.onBeforeUnload);
     this.closePeers();
     this.state.localStream?.getTracks().forEach((t) => t.stop());
@@ -212,7 +287,7 @@ export class CallManager {
   private sendMediaState(): void {
     const active = this.state.active;
     if (!active) return;
-    const media = { muted: this.state.muted, cameraOff: this.state.cameraOff, screenSharing: false, handRaised: false };
+    const media = { muted: this.state.muted, cameraOff: this.state.cameraOff, screenSharing: this.state.screenSharing, handRaised: false };
     void this.hub.connection.invoke('SetMediaState', active.callId, media).catch(() => undefined);
   }
 
@@ -264,7 +339,11 @@ export class CallManager {
       this.cleanup(null);
       return;
     }
-    this.set({ active: { ...active, state: e.state } });
+    const sharing = new Set(e.participants.filter((p) => p.screenSharing).map((p) => p.userId));
+    this.set({
+      active: { ...active, state: e.state },
+      peers: this.state.peers.map((p) => (Boolean(p.screenSharing) === sharing.has(p.userId) ? p : { ...p, screenSharing: sharing.has(p.userId) })),
+    });
     for (const p of e.participants) {
       if (p.userId !== this.myUserId && p.state !== 'joined' && this.peers.has(p.userId)) this.closePeer(p.userId);
     }
@@ -315,7 +394,8 @@ export class CallManager {
     this.peers.set(userId, peer);
     (window.chatGridPeers ??= new Map()).set(userId, pc);
     const local = this.state.localStream;
-    local?.getTracks().forEach((track) => pc.addTrack(track, local));
+    const video = this.outgoingVideoTrack();
+    local?.getTracks().forEach((track) => pc.addTrack(track.kind === 'video' && video ? video : track, local));
     pc.onicecandidate = (event) => {
       if (event.candidate && this.peers.get(userId) === peer) {
         void this.signal(userId, 'ice', JSON.stringify(event.candidate.toJSON())).catch(() => undefined);
@@ -354,6 +434,17 @@ export class CallManager {
     sessionStorage.removeItem(storageKey);
     this.closePeers();
     this.state.localStream?.getTracks().forEach((t) => t.stop());
-    this.set({ active: null, localStream: null, peers: [], muted: false, cameraOff: false, error });
+    this.state.screenStream?.getTracks().forEach((t) => t.stop());
+    this.set({
+      active: null,
+      localStream: null,
+      peers: [],
+      muted: false,
+      cameraOff: false,
+      screenSharing: false,
+      screenStream: null,
+      minimized: false,
+      error,
+    });
   }
 }

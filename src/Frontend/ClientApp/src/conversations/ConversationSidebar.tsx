@@ -1,5 +1,7 @@
+import { useRef, useState } from 'react';
+import { SettingsDialog } from '../settings/SettingsDialog';
 import { ThemeToggle } from '../ui/ThemeToggle';
-import { LogoutIcon } from '../ui/icons';
+import { LogoutIcon, SettingsIcon } from '../ui/icons';
 import { useChatState } from '../store/ChatContext';
 import { ConversationList } from './ConversationList';
 import { NewChatForm } from './NewChatForm';
@@ -7,6 +9,8 @@ import './conversations.css';
 
 export function ConversationSidebar({ onLogout }: { onLogout: () => void }) {
   const me = useChatState((s) => s.me);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const settingsButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="sidebar">
       <header className="sidebar-header">
@@ -18,11 +22,31 @@ export function ConversationSidebar({ onLogout }: { onLogout: () => void }) {
             </span>
           )}
         </div>
+        <button
+          ref={settingsButton}
+          type="button"
+          className="icon-button"
+          aria-label="Settings"
+          aria-haspopup="dialog"
+          title="Settings"
+          data-testid="settings-open"
+          onClick={() => setSettingsOpen(true)}
+        >
+          <SettingsIcon />
+        </button>
         <ThemeToggle />
         <button type="button" className="icon-button" aria-label="Sign out" title="Sign out" data-testid="logout" onClick={onLogout}>
           <LogoutIcon />
         </button>
       </header>
+      {settingsOpen && (
+        <SettingsDialog
+          onClose={() => {
+            setSettingsOpen(false);
+            settingsButton.current?.focus();
+          }}
+        />
+      )}
       <NewChatForm />
       <ConversationList />
     </div>

@@ -1,16 +1,31 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatController } from '../store/ChatContext';
-import { SendIcon } from '../ui/icons';
+import { CloseIcon, ReplyIcon, SendIcon } from '../ui/icons';
+import type { ComposeTarget } from './composeTarget';
 import { getDraft, setDraft } from './drafts';
 
 const MAX_CHARS = 16_000;
 
-/** Enter sends, Shift+Enter starts a new line. Works offline: messages wait in the outbox. */
-export function Composer({ conversationId }: { conversationId: string }) {
+interface Props {
+  conversationId: string;
+  /** A message being answered or edited, or null for a plain new message. */
+  target?: ComposeTarget | null;
+  onTargetDone?: () => void;
+}
+
+/**
+ * Enter sends, Shift+Enter starts a new line. Works offline: messages wait in the outbox.
+ * With a reply target the message is sent as a reply; with an edit target Enter saves the edit
+ * (online only) and Escape cancels it, bringing the draft back.
+ */
+export function Composer({ conversationId, target = null, onTargetDone }: Props) {
   const controller = useChatController();
   const id = useId();
   const [text, setText] = useState(() => getDraft(conversationId));
+  const [editError, setEditError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
   const input = useRef<HTMLTextAreaElement>(null);
+  const editing = target?.kind === 'edit';
 
   // Switching conversation: keep each one's draft, and stop "typing" in the one we left.
   useEffect(() => {
@@ -19,6 +34,15 @@ export function Composer({ conversationId }: { conversationId: string }) {
     if (window.matchMedia?.('(pointer: fine)').matches) input.current?.focus({ preventScroll: true });
     return () => controller.stoppedTyping(conversationId);
   }, [controller, conversationId]);
+
+  // Starting a reply or an edit puts the caret in the composer; an edit starts from the message's text.
+  useEffect(() => {
+    setEditError(null);
+    if (!target) return;
+    if (target.kind === 'edit') setText(target.text);
+    else setText(getDraft(conversationId));
+    input.current?.focus();
+  }, [target, conversationId]);
 
   // Grow with the text up to a few lines.
   useLayoutEffect(() => {
@@ -30,17 +54,48 @@ export function Composer({ conversationId }: { conversationId: string }) {
 
   function update(value: string) {
     setText(value);
+    if (editing) return;
     setDraft(conversationId, value);
     if (value.trim()) controller.typed(conversationId);
     else controller.stoppedTyping(conversationId);
   }
 
+  function finishTarget() {
+    const wasEditing = editing;
+    onTargetDone?.();
+    setEditError(null);
+    if (wasEditing) setText(getDraft(conversationId));
+    input.current?.focus();
+  }
+
+  async function saveEdit(edit: ComposeTarget) {
+    const content = text.replace(/\s+$/u, '');
+    if (!content.trim() || content === edit.text) {
+      finishTarget();
+      return;
+    }
+    setSaving(true);
+    try {
+      await controller.messageActions.edit(conversationId, edit.seq, content);
+      finishTarget();
+    } catch (error) {
+      setEditError(error instanceof Error ? error.message : String(error));
+    } finally {
+      setSaving(false);
+    }
+  }
+
   function send(event?: FormEvent) {
     event?.preventDefault();
-    if (!text.trim() || text.length > MAX_CHARS) return;
-    controller.sendMessage(conversationId, text);
+    if (!text.trim() || text.length > MAX_CHARS || saving) return;
+    if (target?.kind === 'edit') {
+      void saveEdit(target);
+      return;
+    }
+    controller.sendMessage(conversationId, text, target?.kind === 'reply' ? target.seq : undefined);
     setText('');
     setDraft(conversationId, '');
+    if (target) onTargetDone?.();
     input.current?.focus();
   }
 
@@ -48,6 +103,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
+    } else if (event.key === 'Escape' && target) {
+      event.preventDefault();
+      finishTarget();
     } else if (event.key === 'Escape' && text) {
       event.preventDefault();
       update('');
@@ -55,18 +113,41 @@ export function Composer({ conversationId }: { conversationId: string }) {
   }
 
   const tooLong = text.length > MAX_CHARS;
+  const contextId = `${id}-context`;
   return (
     <form className="composer" onSubmit={send}>
+      {target && (
+        <div className="composer-context" id={contextId} data-testid={editing ? 'composer-edit' : 'composer-reply'}>
+          <span className="composer-context-icon" aria-hidden="true">
+            {editing ? '✎' : <ReplyIcon />}
+          </span>
+          <span className="composer-context-text">
+            <span className="composer-context-title">{editing ? 'Editing your message' : `Replying to ${target.senderName}`}</span>
+            <span className="composer-context-quote">{target.text}</span>
+          </span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={editing ? 'Cancel editing' : 'Cancel reply'}
+            title="Cancel (Esc)"
+            onClick={finishTarget}
+            data-testid="composer-cancel-target"
+          >
+            <CloseIcon />
+          </button>
+        </div>
+      )}
       <label htmlFor={id} className="visually-hidden">
-        Message
+        {editing ? 'Edit message' : target ? 'Reply' : 'Message'}
       </label>
       <textarea
         id={id}
         ref={input}
         rows={1}
-        placeholder="Write a message"
+        placeholder={editing ? 'Edit your message' : 'Write a message'}
         value={text}
         aria-invalid={tooLong || undefined}
+        aria-describedby={target ? contextId : undefined}
         onChange={(e) => update(e.target.value)}
         onKeyDown={onKeyDown}
         onBlur={() => controller.stoppedTyping(conversationId)}
@@ -75,9 +156,9 @@ export function Composer({ conversationId }: { conversationId: string }) {
       <button
         type="submit"
         className="send-button"
-        aria-label="Send message"
-        title="Send (Enter)"
-        disabled={!text.trim() || tooLong}
+        aria-label={editing ? 'Save edit' : 'Send message'}
+        title={editing ? 'Save (Enter)' : 'Send (Enter)'}
+        disabled={!text.trim() || tooLong || saving}
         data-testid="composer-send"
       >
         <SendIcon />
@@ -85,6 +166,11 @@ export function Composer({ conversationId }: { conversationId: string }) {
       {tooLong && (
         <p className="form-error composer-error" role="alert">
           Messages can be at most {MAX_CHARS.toLocaleString()} characters.
+        </p>
+      )}
+      {editError && (
+        <p className="form-error composer-error" role="alert" data-testid="composer-edit-error">
+          {editError}
         </p>
       )}
     </form>

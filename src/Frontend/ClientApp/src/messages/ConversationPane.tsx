@@ -1,7 +1,11 @@
-import { useEffect, useId, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { navigateToConversation } from '../app/useHashConversation';
 import { useChatController, useChatState } from '../store/ChatContext';
-import { canPost } from '../store/selectors';
+import { indexOfSeq } from '../store/messageList';
+import { canPost, displayNameOf } from '../store/selectors';
+import { CloseIcon } from '../ui/icons';
+import type { ComposeTarget } from './composeTarget';
+import type { MessageAction } from './messageAction';
 import { Composer } from './Composer';
 import { ConversationHeader } from './ConversationHeader';
 import { MembersPanel } from './MembersPanel';
@@ -30,6 +34,41 @@ export function ConversationPane() {
   }, [controller, openId, known, historyLoaded, hasMembers]);
 
   useEffect(() => setMembersOpen(false), [openId]);
+
+  // Reply / edit state of the composer, and the last failed action, belong to the open conversation.
+  const [target, setTarget] = useState<ComposeTarget | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  useEffect(() => {
+    setTarget(null);
+    setActionError(null);
+  }, [openId]);
+  const latest = useRef(conversation);
+  useEffect(() => {
+    latest.current = conversation;
+  });
+  const onAction = useCallback(
+    (action: MessageAction) => {
+      const current = latest.current;
+      if (!current) return;
+      setActionError(null);
+      if (action.kind === 'reply' || action.kind === 'edit') {
+        const index = indexOfSeq(current.messages, action.seq);
+        if (index < 0) return;
+        const message = current.messages[index];
+        const state = controller.store.getState();
+        const senderName = message.senderId === state.myUserId ? 'yourself' : displayNameOf(state, message.senderId, current.members);
+        setTarget({ kind: action.kind, seq: message.seq, senderName, text: message.content });
+        return;
+      }
+      if (action.kind === 'delete') setTarget((t) => (t?.seq === action.seq ? null : t));
+      const work =
+        action.kind === 'react'
+          ? controller.messageActions.react(current.id, action.seq, action.emoji)
+          : controller.messageActions.delete(current.id, action.seq, action.forEveryone);
+      work.catch((error: unknown) => setActionError(error instanceof Error ? error.message : String(error)));
+    },
+    [controller],
+  );
 
   if (!openId) {
     return (
@@ -67,10 +106,18 @@ export function ConversationPane() {
       />
       <div className="pane-body">
         <div className="pane-messages">
-          <MessageList conversation={conversation} />
+          <MessageList conversation={conversation} onAction={onAction} />
           <TypingIndicator conversation={conversation} />
+          {actionError && (
+            <p className="form-error action-error" role="alert" data-testid="action-error">
+              <span>{actionError}</span>
+              <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => setActionError(null)}>
+                <CloseIcon />
+              </button>
+            </p>
+          )}
           {postAllowed ? (
-            <Composer conversationId={conversation.id} />
+            <Composer conversationId={conversation.id} target={target} onTargetDone={() => setTarget(null)} />
           ) : (
             <p className="composer-readonly muted">Only admins can post in this channel.</p>
           )}

@@ -1,9 +1,19 @@
-import { memo } from 'react';
+import { memo, useId } from 'react';
 import type { MessageStatus } from '../store/selectors';
 import { formatTime } from '../ui/format';
+import { MessageActionsMenu } from './MessageActionsMenu';
+import type { MessageAction, ReactionView } from './messageAction';
+import { ReactionBar } from './ReactionBar';
 import { StatusTicks } from './StatusTicks';
 
-export interface BubbleProps {
+/** The message a reply quotes, flattened so memo() compares it cheaply. */
+export interface QuoteProps {
+  replySeq: number | null;
+  replySender: string;
+  replyText: string;
+}
+
+export interface BubbleProps extends QuoteProps {
   seq: number | null;
   clientMessageId: string;
   content: string;
@@ -14,14 +24,29 @@ export interface BubbleProps {
   senderName: string | null;
   edited: boolean;
   deleted: boolean;
+  /** Stable per message state (cached by the row builder), so unchanged bubbles skip rendering. */
+  reactions: readonly ReactionView[];
+  canEdit: boolean;
+  canDeleteForEveryone: boolean;
   error?: string;
   onRetry?: (clientMessageId: string) => void;
   onDiscard?: (clientMessageId: string) => void;
+  onAction?: (action: MessageAction) => void;
+}
+
+/** Scrolls to a quoted message, when it is loaded, and puts focus on it for keyboard users. */
+function showMessage(seq: number) {
+  const target = document.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${seq}"] .bubble`);
+  if (!target) return;
+  target.scrollIntoView({ block: 'center', behavior: 'smooth' });
+  target.focus({ preventScroll: true });
 }
 
 /** One message. Content is shown as text, never as HTML. */
 export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
   const { seq, clientMessageId, content, type, sentAt, mine, status, senderName, edited, deleted, error } = props;
+  const { replySeq, replySender, replyText, reactions, onAction } = props;
+  const contentId = useId();
   return (
     <div
       className={`message-row${mine ? ' mine' : ''}`}
@@ -30,14 +55,38 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
       data-client-message-id={clientMessageId || undefined}
       data-mine={mine ? 'true' : 'false'}
       data-status={mine && status ? status : undefined}
+      data-deleted={deleted ? 'true' : undefined}
     >
-      <article className={`bubble${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`}>
+      <article className={`bubble${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`} tabIndex={-1}>
         {senderName && <p className="bubble-sender">{senderName}</p>}
-        <p className="bubble-content" data-testid="message-content">
+        {replySeq !== null && !deleted && (
+          <button
+            type="button"
+            className="bubble-quote"
+            aria-label={`In reply to ${replySender}: ${replyText}. Show that message`}
+            onClick={() => showMessage(replySeq)}
+            data-testid="message-quote"
+          >
+            <span className="quote-sender" data-testid="message-quote-sender">
+              {replySender}
+            </span>
+            <span className="quote-text" data-testid="message-quote-text">
+              {replyText}
+            </span>
+          </button>
+        )}
+        <p className="bubble-content" id={contentId} data-testid="message-content">
           {deleted ? 'This message was deleted.' : type && type !== 'text' && !content ? `[${type}]` : content}
         </p>
+        {seq !== null && !deleted && reactions.length > 0 && onAction && (
+          <ReactionBar seq={seq} reactions={reactions} onAction={onAction} />
+        )}
         <p className="bubble-meta">
-          {edited && !deleted && <span className="muted">edited · </span>}
+          {edited && !deleted && (
+            <span className="muted" data-testid="message-edited">
+              edited ·{' '}
+            </span>
+          )}
           <time dateTime={sentAt}>{formatTime(sentAt)}</time>
           {mine && status && <StatusTicks status={status} />}
         </p>
@@ -53,6 +102,17 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
           </p>
         )}
       </article>
+      {seq !== null && onAction && (
+        <MessageActionsMenu
+          seq={seq}
+          mine={mine}
+          describedBy={contentId}
+          deleted={deleted}
+          canEdit={props.canEdit}
+          canDeleteForEveryone={props.canDeleteForEveryone}
+          onAction={onAction}
+        />
+      )}
     </div>
   );
 });

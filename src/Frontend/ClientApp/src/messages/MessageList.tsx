@@ -4,12 +4,17 @@ import type { ConversationState } from '../store/types';
 import { formatDay } from '../ui/format';
 import { buildRows } from './buildRows';
 import { MessageBubble } from './MessageBubble';
+import type { MessageAction } from './messageAction';
 
 const LOAD_OLDER_WITHIN_PX = 200;
 const AT_BOTTOM_WITHIN_PX = 64;
 
 /** The history as a live log; scrolling up loads older pages while keeping the view steady. */
-export function MessageList({ conversation }: { conversation: ConversationState }) {
+export function MessageList({ conversation, onAction }: {
+  conversation: ConversationState;
+  /** Must be stable (useCallback): every bubble gets it. */
+  onAction: (action: MessageAction) => void;
+}) {
   const controller = useChatController();
   const myUserId = useChatState((s) => s.myUserId);
   const users = useChatState((s) => s.users);
@@ -108,7 +113,7 @@ export function MessageList({ conversation }: { conversation: ConversationState 
               <span>{formatDay(row.iso)}</span>
             </p>
           ) : (
-            <MessageBubble key={row.key} {...row.props} onRetry={retry} onDiscard={discard} />
+            <MessageBubble key={row.key} {...row.props} onRetry={retry} onDiscard={discard} onAction={onAction} />
           ),
         )}
       </div>

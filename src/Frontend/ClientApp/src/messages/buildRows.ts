@@ -1,8 +1,10 @@
-import type { ConversationMember, UserSummary } from '../api/types';
+import type { ConversationMember, Message, Reaction, UserSummary } from '../api/types';
+import { indexOfSeq } from '../store/messageList';
 import { statusOf, type MessageStatus } from '../store/selectors';
 import type { ConversationState, OutboxItem } from '../store/types';
 import { dayKey } from '../ui/format';
-import type { BubbleProps } from './MessageBubble';
+import type { ReactionView } from './messageAction';
+import type { BubbleProps, QuoteProps } from './MessageBubble';
 
 export type Row =
   | { kind: 'day'; key: string; iso: string }
@@ -20,11 +22,43 @@ function nameOf(userId: string, names: Names): string {
   return member?.displayName || member?.username || user?.displayName || user?.username || 'Someone';
 }
 
+const QUOTE_CHARS = 120;
+const MODERATORS = new Set(['owner', 'admin', 'moderator']);
+const noReactions: readonly ReactionView[] = [];
+// Keyed by the server's reactions array, so a bubble's props stay identical until its reactions change.
+const reactionViews = new WeakMap<Reaction[], { myUserId: string; views: readonly ReactionView[] }>();
+
+function viewReactions(reactions: Reaction[] | undefined, myUserId: string): readonly ReactionView[] {
+  if (!reactions || reactions.length === 0) return noReactions;
+  const cached = reactionViews.get(reactions);
+  if (cached && cached.myUserId === myUserId) return cached.views;
+  const views = reactions
+    .filter((r) => r.userIds.length > 0)
+    .map((r) => ({ emoji: r.emoji, count: r.userIds.length, mine: r.userIds.includes(myUserId) }));
+  reactionViews.set(reactions, { myUserId, views });
+  return views;
+}
+
+function quoteOf(conversation: ConversationState, replyToSeq: number | null | undefined, names: Names): QuoteProps {
+  if (!replyToSeq) return { replySeq: null, replySender: '', replyText: '' };
+  const index = indexOfSeq(conversation.messages, replyToSeq);
+  const quoted: Message | undefined = index >= 0 ? conversation.messages[index] : undefined;
+  if (!quoted) return { replySeq: replyToSeq, replySender: 'Earlier message', replyText: 'Not loaded' };
+  const text = quoted.deleted ? 'This message was deleted.' : quoted.content || `[${quoted.type}]`;
+  return {
+    replySeq: replyToSeq,
+    replySender: quoted.senderId === names.myUserId ? 'You' : nameOf(quoted.senderId, names),
+    replyText: text.length > QUOTE_CHARS ? `${text.slice(0, QUOTE_CHARS)}…` : text,
+  };
+}
+
 /** Stored messages by seq, then unsent ones in the order they were written, with day separators. */
 export function buildRows(conversation: ConversationState, outbox: readonly OutboxItem[], names: Names): Row[] {
   const rows: Row[] = [];
   const keys = new Set<string>();
   const showSenders = conversation.type !== 'direct';
+  const myRole = names.members?.find((m) => m.userId === names.myUserId)?.role;
+  const moderator = conversation.type !== 'direct' && myRole !== undefined && MODERATORS.has(myRole);
   let lastDay = '';
   let lastSender: string | null = null;
 
@@ -56,6 +90,10 @@ export function buildRows(conversation: ConversationState, outbox: readonly Outb
       senderName,
       edited: Boolean(message.editedAt),
       deleted: Boolean(message.deleted),
+      reactions: viewReactions(message.reactions, names.myUserId),
+      canEdit: mine && !message.deleted && (message.type === 'text' || message.type === 'code'),
+      canDeleteForEveryone: !message.deleted && (mine || moderator),
+      ...quoteOf(conversation, message.replyToSeq, names),
     });
   }
 
@@ -73,7 +111,11 @@ export function buildRows(conversation: ConversationState, outbox: readonly Outb
       senderName: null,
       edited: false,
       deleted: false,
+      reactions: noReactions,
+      canEdit: false,
+      canDeleteForEveryone: false,
       error: item.error,
+      ...quoteOf(conversation, item.replyToSeq, names),
     });
   }
   return rows;

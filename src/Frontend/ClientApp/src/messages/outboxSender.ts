@@ -22,13 +22,14 @@ export class OutboxSender {
   }
 
   /** Queues a new message and tries to send it. */
-  enqueue(conversationId: string, content: string): OutboxItem {
+  enqueue(conversationId: string, content: string, replyToSeq?: number): OutboxItem {
     const item: OutboxItem = {
       clientMessageId: newId(),
       conversationId,
       content,
       createdAt: new Date().toISOString(),
       status: 'pending',
+      ...(replyToSeq ? { replyToSeq } : {}),
     };
     this.ctx.store.update((state) => ({ ...state, outbox: [...state.outbox, item] }));
     void this.flush();
@@ -83,6 +84,7 @@ export class OutboxSender {
         clientMessageId: item.clientMessageId,
         content: item.content,
         type: 'text',
+        ...(item.replyToSeq ? { replyToSeq: item.replyToSeq } : {}),
       };
       try {
         const ack = await this.ctx.hub.connection.invoke<SendMessageAck>('SendMessage', request);
@@ -138,7 +140,7 @@ export class OutboxSender {
       clientMessageId: item.clientMessageId,
       type: 'text',
       content: item.content,
-      replyToSeq: null,
+      replyToSeq: item.replyToSeq ?? null,
       metadata: null,
       sentAt: ack.sentAt,
     };

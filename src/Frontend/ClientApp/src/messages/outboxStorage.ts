@@ -40,6 +40,7 @@ function isOutboxItem(value: unknown): value is OutboxItem {
     typeof item.conversationId === 'string' &&
     typeof item.content === 'string' &&
     typeof item.createdAt === 'string' &&
-    (item.status === 'pending' || item.status === 'failed')
+    (item.status === 'pending' || item.status === 'failed') &&
+    (item.replyToSeq === undefined || typeof item.replyToSeq === 'number')
   );
 }

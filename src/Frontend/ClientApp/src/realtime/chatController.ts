@@ -19,6 +19,7 @@ import { applyMessages, applyReceipt, emptyConversation as emptyConversationFor 
 import type { OutboxItem } from '../store/types';
 import { ChatHub } from './chatHub';
 import type { ControllerContext } from './controllerContext';
+import { MessageActionsSender } from './messageActionsSender';
 import { ReadTracker } from './readTracker';
 import { SyncEngine } from './syncEngine';
 import { TypingTracker } from './typingTracker';
@@ -32,6 +33,8 @@ export class ChatController implements ControllerContext {
   private readonly outbox: OutboxSender;
   private readonly reads: ReadTracker;
   private readonly typing: TypingTracker;
+  /** Edit, delete and react. */
+  readonly messageActions: MessageActionsSender;
   private disposed = false;
   private savedOutbox: readonly OutboxItem[] = [];
   private readonly cleanups: Array<() => void> = [];
@@ -53,6 +56,7 @@ export class ChatController implements ControllerContext {
     this.outbox = new OutboxSender(this);
     this.reads = new ReadTracker(this);
     this.typing = new TypingTracker(this);
+    this.messageActions = new MessageActionsSender(this);
     this.registerHandlers();
   }
 
@@ -117,11 +121,21 @@ export class ChatController implements ControllerContext {
     return this.loader.loadOlder(conversationId);
   }
 
-  sendMessage(conversationId: string, content: string): void {
+  sendMessage(conversationId: string, content: string, replyToSeq?: number): void {
     const text = content.replace(/\s+$/u, '');
     if (!text.trim()) return;
     this.typing.stopped(conversationId);
-    this.outbox.enqueue(conversationId, text);
+    this.outbox.enqueue(conversationId, text, replyToSeq);
+  }
+
+  /** After a profile change: the new name shows in the header and wherever the user is named. */
+  updateMyDisplayName(displayName: string): void {
+    this.store.update((s) => {
+      const me = s.me ? { ...s.me, displayName } : s.me;
+      const known = s.users[this.myUserId];
+      const users = known ? { ...s.users, [this.myUserId]: { ...known, displayName } } : s.users;
+      return { ...s, me, users };
+    });
   }
 
   retryMessage(clientMessageId: string): void {

@@ -15,9 +15,14 @@ export function indexOfSeq(list: readonly Message[], seq: number): number {
   return -(low + 1);
 }
 
+function reactionsKey(message: Message): string {
+  return message.reactions ? JSON.stringify(message.reactions) : '';
+}
+
 function differs(a: Message, b: Message): boolean {
   return (
     a.content !== b.content ||
+    reactionsKey(a) !== reactionsKey(b) ||
     (a.editedAt ?? null) !== (b.editedAt ?? null) ||
     Boolean(a.deleted) !== Boolean(b.deleted) ||
     a.messageId !== b.messageId ||
@@ -59,8 +64,10 @@ export function mergeMessages(list: readonly Message[], incoming: readonly Messa
       changed = true;
       j++;
     } else {
-      if (differs(list[i], sorted[j])) {
-        result.push(sorted[j]);
+      // Events and Sync carry no reactions: keep the ones already known.
+      const incoming = sorted[j].reactions === undefined && list[i].reactions ? { ...sorted[j], reactions: list[i].reactions } : sorted[j];
+      if (differs(list[i], incoming)) {
+        result.push(incoming);
         changed = true;
       } else {
         result.push(list[i]);

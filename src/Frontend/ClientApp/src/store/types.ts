@@ -17,6 +17,8 @@ export interface OutboxItem {
   createdAt: string;
   status: 'pending' | 'failed';
   error?: string;
+  /** The message this one answers. */
+  replyToSeq?: number;
 }
 
 export interface ConversationState {
