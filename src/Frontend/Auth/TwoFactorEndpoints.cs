@@ -10,10 +10,14 @@ public static class TwoFactorEndpoints
     public static void MapTwoFactorEndpoints(this IEndpointRouteBuilder app)
     {
         var twoFactor = app.MapGroup("/api/auth/2fa").RequireAuthorization().RequireRateLimiting(AuthRateLimiting.Policy);
+        twoFactor.MapGet("", StatusAsync);
         twoFactor.MapPost("/setup", SetupAsync);
         twoFactor.MapPost("/confirm", ConfirmAsync);
         twoFactor.MapPost("/disable", DisableAsync);
     }
+
+    private static async Task<IResult> StatusAsync(ClaimsPrincipal user, IClusterClient cluster) =>
+        TypedResults.Ok(new { enabled = await TwoFactor(cluster, user).IsEnabledAsync() });
 
     private static async Task<IResult> SetupAsync(ClaimsPrincipal user, IClusterClient cluster) =>
         TypedResults.Ok(await TwoFactor(cluster, user).BeginSetupAsync());

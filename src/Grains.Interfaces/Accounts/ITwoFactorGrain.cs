@@ -9,6 +9,9 @@ namespace Chat.Accounts;
 public interface ITwoFactorGrain : IGrainWithGuidKey
 {
     /// <summary>Creates a new pending secret (replacing an unconfirmed one); two-factor stays off until confirmed.</summary>
+    [Alias("is-enabled"), ReadOnly]
+    Task<bool> IsEnabledAsync();
+
     [Alias("begin-setup")]
     Task<TotpEnrollment> BeginSetupAsync();
 

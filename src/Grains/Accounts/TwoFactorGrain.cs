@@ -16,6 +16,8 @@ internal sealed partial class TwoFactorGrain(TwoFactorStore store, AccountStore 
 
     private Guid UserId => this.GetPrimaryKey();
 
+    public async Task<bool> IsEnabledAsync() => await store.FindAsync(UserId) is { Confirmed: true };
+
     public async Task<TotpEnrollment> BeginSetupAsync()
     {
         var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("account not found");

@@ -42,8 +42,9 @@ public sealed class TwoFactorTests(AccountsGrid fixture)
         Assert.Equal(20, TestTotp.DecodeBase32(secret).Length);
         Assert.Equal($"otpauth://totp/ChatGrid:{user.Username}?secret={secret}&issuer=ChatGrid&digits=6&period=30",
             body.GetProperty("provisioningUri").GetString());
-        // Pending: logins still need only the password.
+        // Pending: logins still need only the password, and the status says off.
         Assert.Equal(HttpStatusCode.OK, (await Http.LoginAsync(user)).StatusCode);
+        Assert.False((await (await Http.SendAsync(user, HttpMethod.Get, "/api/auth/2fa")).JsonAsync()).GetProperty("enabled").GetBoolean());
 
         // A second setup replaces the pending secret; a code for the first one no longer confirms.
         var again = await (await Http.SendAsync(user, HttpMethod.Post, "/api/auth/2fa/setup")).JsonAsync();
@@ -53,6 +54,7 @@ public sealed class TwoFactorTests(AccountsGrid fixture)
         Assert.Equal(HttpStatusCode.BadRequest, stale.StatusCode);
         var confirmed = await Http.SendAsync(user, HttpMethod.Post, "/api/auth/2fa/confirm", new { code = TestTotp.CodeNow(newSecret) });
         Assert.Equal(HttpStatusCode.OK, confirmed.StatusCode);
+        Assert.True((await (await Http.SendAsync(user, HttpMethod.Get, "/api/auth/2fa")).JsonAsync()).GetProperty("enabled").GetBoolean());
     }
 
     [Fact]

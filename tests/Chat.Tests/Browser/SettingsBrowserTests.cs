@@ -99,6 +99,7 @@ public sealed class SettingsBrowserTests(BrowserFixture fixture)
             {
                 await page.LogInAsync(user.Username, user.Username);
                 await page.OpenSettingsAsync();
+                await Expect(page.ByTestId("2fa-disable")).ToHaveCountAsync(0); // the server says it is off
                 await page.ByTestId("2fa-setup").ClickAsync();
                 var secret = (await page.ByTestId("2fa-secret").TextContentAsync())!.Trim();
                 Assert.Matches("^[A-Z2-7]{16,}=*$", secret);
@@ -120,6 +121,11 @@ public sealed class SettingsBrowserTests(BrowserFixture fixture)
 
                 // The code of the next step: the current one was spent turning two-factor on.
                 await page.LogInWithCodeAsync(user.Username, user.Username, () => TestTotp.CodeNow(secret, offset: 1));
+
+                // A fresh page learns from the server that two-factor is on.
+                await page.OpenSettingsAsync();
+                await Expect(page.ByTestId("2fa-on")).ToBeVisibleAsync();
+                await Expect(page.ByTestId("2fa-setup")).ToHaveCountAsync(0);
             });
         }
         finally

@@ -52,6 +52,8 @@ export const getPrivacy = () => apiFetch<Privacy>('/api/users/me/privacy');
 
 export const setPrivacy = (privacy: Privacy) => apiFetch<Privacy>('/api/users/me/privacy', { method: 'PUT', body: privacy });
 
+export const getTwoFactorStatus = () => apiFetch<{ enabled: boolean }>('/api/auth/2fa');
+
 export const beginTwoFactorSetup = () => apiFetch<TwoFactorSetup>('/api/auth/2fa/setup', { method: 'POST', body: {} });
 
 export const confirmTwoFactor = (code: string) =>

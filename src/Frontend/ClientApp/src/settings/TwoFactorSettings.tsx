@@ -1,26 +1,35 @@
-import { useState, type FormEvent } from 'react';
-import { beginTwoFactorSetup, confirmTwoFactor, disableTwoFactor, type TwoFactorSetup } from '../api/account';
+import { useEffect, useState, type FormEvent } from 'react';
+import { beginTwoFactorSetup, confirmTwoFactor, disableTwoFactor, getTwoFactorStatus, type TwoFactorSetup } from '../api/account';
 import { ApiError, describeError } from '../api/errors';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
 import { SettingsSection, StatusNote } from './SettingsSection';
 
-// The API does not say whether two-factor is on; "setup" answering 409 does, so the section starts
-// as "unknown" and learns from the first action.
 type Step =
-  | { kind: 'unknown' }
+  | { kind: 'loading' }
+  | { kind: 'off' }
   | { kind: 'pending'; setup: TwoFactorSetup }
   | { kind: 'codes'; codes: string[] }
   | { kind: 'on' }
   | { kind: 'disabling' };
 
 export function TwoFactorSettings() {
-  const [step, setStep] = useState<Step>({ kind: 'unknown' });
+  const [step, setStep] = useState<Step>({ kind: 'loading' });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    getTwoFactorStatus()
+      .then((status) => live && setStep((current) => (current.kind === 'loading' ? { kind: status.enabled ? 'on' : 'off' } : current)))
+      .catch((err: unknown) => live && setError(describeError(err)));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   async function run(work: () => Promise<void>) {
     if (busy) return;
@@ -68,11 +77,11 @@ export function TwoFactorSettings() {
         await disableTwoFactor(password, code.replace(/\s+/g, ''));
         setPassword('');
         setCode('');
-        setStep({ kind: 'unknown' });
+        setStep({ kind: 'off' });
         setStatus('Two-factor authentication is off.');
       } catch (err) {
         if (err instanceof ApiError && err.status === 409) {
-          setStep({ kind: 'unknown' });
+          setStep({ kind: 'off' });
           setStatus('Two-factor authentication was already off.');
         } else if (err instanceof ApiError && err.status === 403) setError('Wrong password or code.');
         else setError(describeError(err));
@@ -82,15 +91,18 @@ export function TwoFactorSettings() {
 
   return (
     <SettingsSection title="Two-factor authentication" testId="settings-2fa">
-      {step.kind === 'unknown' && (
+      {step.kind === 'loading' && (
+        <p className="muted" role="status">
+          Checking…
+        </p>
+      )}
+
+      {step.kind === 'off' && (
         <div className="settings-form">
           <p className="muted">Ask for a code from an authenticator app when you sign in, on top of your password.</p>
           <div className="settings-actions">
             <button type="button" className="primary-button" disabled={busy} onClick={() => void begin()} data-testid="2fa-setup">
               Set up two-factor
-            </button>
-            <button type="button" className="secondary-button" onClick={() => setStep({ kind: 'disabling' })} data-testid="2fa-disable">
-              Turn off…
             </button>
           </div>
         </div>
@@ -126,7 +138,7 @@ export function TwoFactorSettings() {
             <button type="submit" className="primary-button" disabled={busy || !code.trim()} data-testid="2fa-confirm">
               Turn on
             </button>
-            <button type="button" className="secondary-button" onClick={() => setStep({ kind: 'unknown' })}>
+            <button type="button" className="secondary-button" onClick={() => setStep({ kind: 'off' })}>
               Cancel
             </button>
           </div>
@@ -191,7 +203,7 @@ export function TwoFactorSettings() {
             <button type="submit" className="primary-button call-danger" disabled={busy} data-testid="2fa-disable-submit">
               Turn off two-factor
             </button>
-            <button type="button" className="secondary-button" onClick={() => setStep({ kind: 'unknown' })}>
+            <button type="button" className="secondary-button" onClick={() => setStep({ kind: 'off' })}>
               Cancel
             </button>
           </div>
