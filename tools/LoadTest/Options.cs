@@ -48,6 +48,8 @@ internal sealed class Options
                                      SetPresence away/dnd/online, and disconnects that outlast the 5 s grace
                                      (offline, then online again); also quick reconnects that must show nothing
           --duration S               seconds of changes (default 30); --drain S waits for the last ones (at least 20)
+          --hold S                   after measuring the connected memory, wait S seconds before the changes
+                                     (time to take e.g. dotnet-gcdump of the silo and Frontend; default 0)
           --silo-pid PID             the silo process, for CPU and memory (default: up.sh's pid file, or the only silo)
           --frontend-pids PID[,PID]  the Frontend processes (default: up.sh's pid files, or those serving --frontends)
         """;
@@ -78,6 +80,7 @@ internal sealed class Options
     public int? PresenceUsers { get; private set; }
     public int Watch { get; private set; } = 50;
     public double ChangePercentPerMinute { get; private set; } = 5;
+    public double HoldSeconds { get; private set; }
     public int? SiloPid { get; private set; }
     public List<int> FrontendPids { get; } = [];
 
@@ -139,6 +142,7 @@ internal sealed class Options
                     case "--presence-users": o.PresenceUsers = Int(arg, Value(), 2, 1_000_000); break;
                     case "--watch": o.Watch = Int(arg, Value(), 1, 200); break;
                     case "--change-percent-per-minute": o.ChangePercentPerMinute = Double(arg, Value(), 0, 6_000); break;
+                    case "--hold": o.HoldSeconds = Double(arg, Value(), 0, 3_600); break;
                     case "--silo-pid": o.SiloPid = Int(arg, Value(), 1, int.MaxValue); break;
                     case "--frontend-pids":
                         o.FrontendPids.Clear();

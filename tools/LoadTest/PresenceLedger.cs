@@ -16,7 +16,7 @@ internal enum ChangeKind
 }
 
 /// <summary>One presence change of one user, and which of its watchers must see it.</summary>
-internal sealed class PresenceChange(int user, string status, ChangeKind kind, long at, bool[] expected)
+internal sealed class PresenceChange(int user, string status, ChangeKind kind, long at, bool[] expected, int[] epochs)
 {
     public int User { get; } = user;
     public string Status { get; } = status;
@@ -26,12 +26,17 @@ internal sealed class PresenceChange(int user, string status, ChangeKind kind, l
     /// <summary>By watcher slot: watcher <c>user-1-slot</c> was connected and watching when the change was made.</summary>
     public bool[] Expected { get; } = expected;
 
+    /// <summary>By slot: the watcher's watch epoch at the change; a watcher that re-watched since is excused a missing receipt.</summary>
+    public int[] Epochs { get; } = epochs;
+
     public int ExpectedCount { get; } = expected.Count(e => e);
     public int[] Got { get; } = new int[expected.Length];
     public int Received;
 
-    public bool Complete => Volatile.Read(ref Received) >= ExpectedCount;
 }
+
+/// <summary>A receipt that never came: which change, which watcher, and what the watcher shows for the user now.</summary>
+internal sealed record MissingReceipt(ChangeKind Kind, string Status, int User, int Watcher, string? WatcherView);
 
 /// <summary>
 /// What every watcher has seen: user <c>w</c> watches users <c>w+1 .. w+W</c> (mod N), so user
@@ -44,6 +49,7 @@ internal sealed class PresenceLedger
     private readonly Dictionary<Guid, int> _indexOf;
     private readonly string?[][] _views;
     private readonly bool[] _watching;
+    private readonly int[] _epochs;
     private readonly PresenceChange?[] _pending;
     private readonly long[] _quietUntil;
     private readonly Lock[] _locks;
@@ -55,6 +61,7 @@ internal sealed class PresenceLedger
         _indexOf = users.Select((u, i) => (u.UserId, i)).ToDictionary(p => p.UserId, p => p.i);
         _views = [.. Enumerable.Range(0, Count).Select(_ => new string?[watch])];
         _watching = new bool[Count];
+        _epochs = new int[Count];
         _pending = new PresenceChange?[Count];
         _quietUntil = new long[Count];
         _locks = [.. Enumerable.Range(0, Count).Select(_ => new Lock())];
@@ -92,7 +99,50 @@ internal sealed class PresenceLedger
         }
     }
 
-    public void SetWatching(int watcher, bool watching) => Volatile.Write(ref _watching[watcher], watching);
+    /// <summary>
+    /// A watcher that stops (to reconnect) starts a new epoch: a change made while it was away, or
+    /// published between its stop and its new WatchPresence answer, is in that answer, not an event.
+    /// </summary>
+    public void SetWatching(int watcher, bool watching)
+    {
+        if (!watching)
+        {
+            Interlocked.Increment(ref _epochs[watcher]);
+        }
+
+        Volatile.Write(ref _watching[watcher], watching);
+    }
+
+    /// <summary>Expected receipts of the change not yet received, leaving out watchers that re-watched since (<paramref name="excused"/>).</summary>
+    public int Outstanding(PresenceChange change, out int excused, List<MissingReceipt>? missing = null)
+    {
+        var outstanding = 0;
+        excused = 0;
+        for (var slot = 0; slot < Watch; slot++)
+        {
+            if (!change.Expected[slot] || Volatile.Read(ref change.Got[slot]) == 1)
+            {
+                continue;
+            }
+
+            var watcher = WatcherOf(change.User, slot);
+            if (Volatile.Read(ref _epochs[watcher]) != change.Epochs[slot])
+            {
+                excused++;
+                continue;
+            }
+
+            outstanding++;
+            if (missing is { Count: < 10 })
+            {
+                missing.Add(new MissingReceipt(change.Kind, change.Status, change.User, watcher, View(watcher, slot)));
+            }
+        }
+
+        return outstanding;
+    }
+
+    public int Outstanding(PresenceChange change) => Outstanding(change, out _);
 
     /// <summary>Takes a WatchPresence answer as the watcher's view; returns how many of its users were answered and how many of those were offline.</summary>
     public (int Answered, int Offline) ApplyWatchAnswer(int watcher, IReadOnlyList<JsonElement> answer)
@@ -123,12 +173,15 @@ internal sealed class PresenceLedger
     public PresenceChange Begin(int user, string status, ChangeKind kind)
     {
         var expected = new bool[Watch];
+        var epochs = new int[Watch];
         for (var slot = 0; slot < Watch; slot++)
         {
-            expected[slot] = Volatile.Read(ref _watching[WatcherOf(user, slot)]);
+            var watcher = WatcherOf(user, slot);
+            epochs[slot] = Volatile.Read(ref _epochs[watcher]);
+            expected[slot] = Volatile.Read(ref _watching[watcher]);
         }
 
-        var change = new PresenceChange(user, status, kind, LatencyRecorder.Now, expected);
+        var change = new PresenceChange(user, status, kind, LatencyRecorder.Now, expected, epochs);
         Volatile.Write(ref _pending[user], change);
         return change;
     }

@@ -33,6 +33,10 @@ internal sealed class PresenceMemory(SystemProcesses processes)
         {
             Console.WriteLine("processes: no Frontend found (--frontend-pids): its memory is not measured");
         }
+
+        // A process keeps the heap it grew (and its grains stay active for a while): an earlier run's
+        // memory would be in the baseline and the per-user figure would come out near zero.
+        Console.WriteLine("processes: memory per user is only meaningful with a silo and Frontends started fresh for this run");
     }
 
     /// <summary>The median of five samples a second apart, since a GC moves RSS by tens of MB between two reads.</summary>

@@ -19,7 +19,15 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
     {
         var expected = changes.Sum(c => (long)c.ExpectedCount);
         var received = changes.Sum(c => (long)c.Received);
-        var lost = expected - received;
+        var missing = new List<MissingReceipt>();
+        var lost = 0L;
+        var excused = 0L;
+        foreach (var change in changes)
+        {
+            lost += ledger.Outstanding(change, out var e, missing);
+            excused += e;
+        }
+
         var byKind = changes.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Count());
         var manual = ledger.ManualLatency.Summary();
         var online = ledger.OnlineLatency.Summary();
@@ -35,7 +43,7 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
         sb.AppendLine(CultureInfo.InvariantCulture, $"setup        {ledger.Count} users, one connection each on {options.Frontends.Count} frontend(s), each watching {ledger.Watch}; {options.ChangePercentPerMinute}% of users changing per minute for {MeasuredSeconds:F0} s");
         sb.AppendLine(CultureInfo.InvariantCulture, $"initial      {Initial.Answered} of {Initial.Expected} states answered by WatchPresence ({Initial.OfflineInAnswers} offline at answer, {Initial.FailedCalls} calls failed); not online after settle {Initial.NotOnlineAfterSettle}; reset from an earlier run {Initial.ResetFromEarlierRun}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"changes      {changes.Count} ({changes.Count / seconds:F1}/s): manual {byKind.GetValueOrDefault(ChangeKind.Manual)}, offline {byKind.GetValueOrDefault(ChangeKind.Offline)}, online {byKind.GetValueOrDefault(ChangeKind.Online)}; quick reconnects (must show nothing) {Blips}; failed actions {FailedActions}");
-        sb.AppendLine(CultureInfo.InvariantCulture, $"events       {received} of {expected} expected received, lost {lost}; delivered {DeliveredWhileChanging / seconds:F0}/s while changing");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"events       {received} of {expected} expected received, lost {lost}, not received by watchers that re-watched meanwhile (the answer has it) {excused}; delivered {DeliveredWhileChanging / seconds:F0}/s while changing");
         sb.AppendLine(CultureInfo.InvariantCulture, $"anomalies    duplicates {ledger.Duplicates}, unexpected {ledger.Unexpected}, flaps in quick reconnects {ledger.Flaps}, to watchers that were re-watching {ledger.NotExpectedReceipts}, unwatched {ledger.Unwatched}, disconnects {Disconnects}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"set→seen     {manual}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"reconnect→online {online}");
@@ -46,6 +54,11 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
         sb.AppendLine(CultureInfo.InvariantCulture, $"             end       silo {memory.End.Silo}, frontend(s) {memory.End.Frontends}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"per user     connected: silo {connected.SiloRssKb:F1} KB (anon {connected.SiloAnonKb:F1}), frontend {connected.FrontendRssKb:F1} KB (anon {connected.FrontendAnonKb:F1}); " +
             $"after the changes: silo {end.SiloRssKb:F1} KB, frontend {end.FrontendRssKb:F1} KB  (targets: silo ≤ 10, frontend ≤ 30)");
+        foreach (var m in missing)
+        {
+            sb.AppendLine(CultureInfo.InvariantCulture, $"lost         {m.Kind} {m.Status} of user {m.User} ({ledger.UserIds[m.User]}) at watcher {m.Watcher}, which shows {m.WatcherView ?? "nothing"} for them now");
+        }
+
         if (cpuAvg is not null)
         {
             sb.AppendLine(CultureInfo.InvariantCulture, $"cpu avg      {CpuSampler.Format(cpuAvg)}  (100% = one core; while changing)");
@@ -73,6 +86,8 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
                 ["expectedEvents"] = expected,
                 ["receivedEvents"] = received,
                 ["lostEvents"] = lost,
+                ["excusedEvents"] = excused,
+                ["lost"] = missing,
                 ["deliveredPerSecond"] = DeliveredWhileChanging / seconds,
                 ["duplicates"] = ledger.Duplicates,
                 ["unexpected"] = ledger.Unexpected,

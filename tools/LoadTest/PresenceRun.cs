@@ -82,6 +82,11 @@ internal sealed class PresenceRun(Options options)
             await Task.Delay(3000);
             memory.Connected = await memory.SampleAsync($"connected ({n} users, each watching {options.Watch})");
             memory.PrintPerUser(memory.Connected, n);
+            if (options.HoldSeconds > 0)
+            {
+                Console.WriteLine($"holding {options.HoldSeconds:F0} s with everyone connected and watching (e.g. dotnet-gcdump collect -p PID)");
+                await Task.Delay(TimeSpan.FromSeconds(options.HoldSeconds));
+            }
             if (_cpu is not null && options.WaitQuietSeconds > 0)
             {
                 await _cpu.WaitQuietAsync(options.WaitQuietSeconds);
@@ -215,7 +220,7 @@ internal sealed class PresenceRun(Options options)
             lastAt = now;
             var delivered = Interlocked.Read(ref _ledger.Delivered);
             var changes = _changes.Count;
-            var waiting = _changes.Sum(c => c.ExpectedCount - Volatile.Read(ref c.Received));
+            var waiting = _changes.Sum(_ledger.Outstanding);
             var manual = _ledger.ManualLatency.TakeWindow();
             var online = _ledger.OnlineLatency.TakeWindow();
             var off = _ledger.OfflineLatency.TakeWindow();
@@ -387,10 +392,10 @@ internal sealed class PresenceRun(Options options)
         return change;
     }
 
-    private static async Task WaitForReceiptsAsync(PresenceChange change, TimeSpan limit)
+    private async Task WaitForReceiptsAsync(PresenceChange change, TimeSpan limit)
     {
         var sw = Stopwatch.StartNew();
-        while (!change.Complete && sw.Elapsed < limit)
+        while (_ledger.Outstanding(change) > 0 && sw.Elapsed < limit)
         {
             await Task.Delay(50);
         }
