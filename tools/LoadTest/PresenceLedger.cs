@@ -35,8 +35,9 @@ internal sealed class PresenceChange(int user, string status, ChangeKind kind, l
 
 }
 
-/// <summary>A receipt that never came: which change, which watcher, and what the watcher shows for the user now.</summary>
-internal sealed record MissingReceipt(ChangeKind Kind, string Status, int User, int Watcher, string? WatcherView);
+/// <summary>A change some watchers never got: when it was made (s into the run), how many got it, what the others show now, and the user's changes before and after it.</summary>
+internal sealed record LostChange(ChangeKind Kind, string Status, int User, Guid UserId, double AtSeconds, int Expected, int Received, int Lost,
+    IReadOnlyDictionary<string, int> MissingWatchersShow, string? Before, string? After);
 
 /// <summary>
 /// What every watcher has seen: user <c>w</c> watches users <c>w+1 .. w+W</c> (mod N), so user
@@ -77,7 +78,17 @@ internal sealed class PresenceLedger
     public LatencyRecorder OfflineLatency { get; } = new();
 
     /// <summary>Counting starts with the measured phase; before it events only update the views.</summary>
-    public bool Measuring { get; set; }
+    public bool Measuring
+    {
+        get;
+        set
+        {
+            field = value;
+            MeasureStart = LatencyRecorder.Now;
+        }
+    }
+
+    public long MeasureStart { get; private set; }
 
     public long Delivered;
     public long Duplicates;
@@ -114,7 +125,7 @@ internal sealed class PresenceLedger
     }
 
     /// <summary>Expected receipts of the change not yet received, leaving out watchers that re-watched since (<paramref name="excused"/>).</summary>
-    public int Outstanding(PresenceChange change, out int excused, List<MissingReceipt>? missing = null)
+    public int Outstanding(PresenceChange change, out int excused, Dictionary<string, int>? missingShow = null)
     {
         var outstanding = 0;
         excused = 0;
@@ -133,9 +144,10 @@ internal sealed class PresenceLedger
             }
 
             outstanding++;
-            if (missing is { Count: < 10 })
+            if (missingShow is not null)
             {
-                missing.Add(new MissingReceipt(change.Kind, change.Status, change.User, watcher, View(watcher, slot)));
+                var view = View(watcher, slot) ?? "nothing";
+                missingShow[view] = missingShow.GetValueOrDefault(view) + 1;
             }
         }
 

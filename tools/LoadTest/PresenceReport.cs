@@ -15,17 +15,32 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
     public required int SampledSeconds { get; init; }
     public required int BusySeconds { get; init; }
 
+    private double Seconds(long ticks) => (ticks - ledger.MeasureStart) / (double)System.Diagnostics.Stopwatch.Frequency;
+
+    private string Describe(PresenceChange c) =>
+        string.Create(CultureInfo.InvariantCulture, $"{c.Kind} '{c.Status}' at {Seconds(c.At):F1} s, {c.Received} of {c.ExpectedCount} got it");
+
     public int Write()
     {
         var expected = changes.Sum(c => (long)c.ExpectedCount);
         var received = changes.Sum(c => (long)c.Received);
-        var missing = new List<MissingReceipt>();
+        var lostChanges = new List<LostChange>();
         var lost = 0L;
         var excused = 0L;
+        var byUser = changes.GroupBy(c => c.User).ToDictionary(g => g.Key, g => g.ToList());
         foreach (var change in changes)
         {
-            lost += ledger.Outstanding(change, out var e, missing);
+            var show = new Dictionary<string, int>(StringComparer.Ordinal);
+            var outstanding = ledger.Outstanding(change, out var e, show);
+            lost += outstanding;
             excused += e;
+            if (outstanding > 0)
+            {
+                var history = byUser[change.User];
+                var at = history.IndexOf(change);
+                lostChanges.Add(new LostChange(change.Kind, change.Status, change.User, ledger.UserIds[change.User], Seconds(change.At), change.ExpectedCount,
+                    change.Received, outstanding, show, at > 0 ? Describe(history[at - 1]) : null, at + 1 < history.Count ? Describe(history[at + 1]) : null));
+            }
         }
 
         var byKind = changes.GroupBy(c => c.Kind).ToDictionary(g => g.Key, g => g.Count());
@@ -54,9 +69,10 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
         sb.AppendLine(CultureInfo.InvariantCulture, $"             end       silo {memory.End.Silo}, frontend(s) {memory.End.Frontends}");
         sb.AppendLine(CultureInfo.InvariantCulture, $"per user     connected: silo {connected.SiloRssKb:F1} KB (anon {connected.SiloAnonKb:F1}), frontend {connected.FrontendRssKb:F1} KB (anon {connected.FrontendAnonKb:F1}); " +
             $"after the changes: silo {end.SiloRssKb:F1} KB, frontend {end.FrontendRssKb:F1} KB  (targets: silo ≤ 10, frontend ≤ 30)");
-        foreach (var m in missing)
+        foreach (var l in lostChanges.Take(20))
         {
-            sb.AppendLine(CultureInfo.InvariantCulture, $"lost         {m.Kind} {m.Status} of user {m.User} ({ledger.UserIds[m.User]}) at watcher {m.Watcher}, which shows {m.WatcherView ?? "nothing"} for them now");
+            sb.AppendLine(CultureInfo.InvariantCulture,
+                $"lost         {l.Kind} '{l.Status}' of user {l.User} ({l.UserId}) at {l.AtSeconds:F1} s: {l.Received} of {l.Expected} watchers got it; the others show {string.Join(", ", l.MissingWatchersShow.Select(v => $"{v.Key} ({v.Value})"))}; before: {l.Before ?? "-"}; after: {l.After ?? "-"}");
         }
 
         if (cpuAvg is not null)
@@ -87,7 +103,7 @@ internal sealed class PresenceReport(Options options, string runId, PresenceLedg
                 ["receivedEvents"] = received,
                 ["lostEvents"] = lost,
                 ["excusedEvents"] = excused,
-                ["lost"] = missing,
+                ["lostChanges"] = lostChanges,
                 ["deliveredPerSecond"] = DeliveredWhileChanging / seconds,
                 ["duplicates"] = ledger.Duplicates,
                 ["unexpected"] = ledger.Unexpected,
