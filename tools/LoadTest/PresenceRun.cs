@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -15,30 +14,13 @@ namespace Chat.LoadTest;
 /// </summary>
 internal sealed class PresenceRun(Options options)
 {
-    /// <summary>The server's grace before offline (5 s) plus its sweep period (5 s), with a margin.</summary>
-    private static readonly TimeSpan OfflineWait = TimeSpan.FromSeconds(20);
-
-    /// <summary>How long a change may take to reach its watchers before the missing receipts count as lost.</summary>
-    private static readonly TimeSpan ReceiptWait = TimeSpan.FromSeconds(10);
-
-    /// <summary>After a reconnect inside the grace nothing may arrive for this long (grace + sweep + margin).</summary>
-    private static readonly TimeSpan QuietWindow = TimeSpan.FromSeconds(12);
-
-    private static readonly string[] ManualStatuses = ["away", "dnd"];
-
     private readonly string _runId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
-    private readonly ConcurrentQueue<PresenceChange> _changes = new();
-    private readonly ConcurrentBag<Task> _actions = [];
     private PresenceLedger _ledger = null!;
     private Device[] _devices = [];
-    private string?[] _manual = [];
-    private int[] _busy = [];
-    private int[] _stopping = [];
+    private PresenceActions _actions = null!;
     private SystemProcesses _processes = null!;
     private CpuSampler? _cpu;
-    private long _failedActions;
     private long _disconnects;
-    private long _blips;
     private int _sampledSeconds;
     private int _busySeconds;
     private volatile bool _closing;
@@ -52,9 +34,6 @@ internal sealed class PresenceRun(Options options)
         // Tokens are presented at every (re)connect, so they must last through connect and the run.
         var users = await pool.EnsureAsync(n, TimeSpan.FromSeconds(options.DurationSeconds + 300));
         _ledger = new PresenceLedger(users, options.Watch);
-        _manual = new string?[n];
-        _busy = new int[n];
-        _stopping = new int[n];
         _processes = SystemProcesses.Find(options);
         _cpu = options.SampleCpu ? new CpuSampler(options.Frontends, _processes.Named()) : null;
         var memory = new PresenceMemory(_processes);
@@ -73,6 +52,8 @@ internal sealed class PresenceRun(Options options)
             });
             _devices[u] = device;
         }
+
+        _actions = new PresenceActions(_ledger, _devices);
 
         try
         {
@@ -94,14 +75,14 @@ internal sealed class PresenceRun(Options options)
 
             var (measuredSeconds, deliveredWhileChanging) = await ChangeAsync(memory);
             memory.End = await memory.SampleAsync("after the changes");
-            return new PresenceReport(options, _runId, _ledger, [.. _changes], memory, _cpu)
+            return new PresenceReport(options, _runId, _ledger, [.. _actions.Changes], memory, _cpu)
             {
                 Initial = initial,
                 MeasuredSeconds = measuredSeconds,
                 DeliveredWhileChanging = deliveredWhileChanging,
-                FailedActions = Interlocked.Read(ref _failedActions),
+                FailedActions = _actions.Failed,
                 Disconnects = Interlocked.Read(ref _disconnects),
-                Blips = Interlocked.Read(ref _blips),
+                Blips = _actions.Blips,
                 SampledSeconds = _sampledSeconds,
                 BusySeconds = _busySeconds,
             }.Write();
@@ -128,7 +109,7 @@ internal sealed class PresenceRun(Options options)
         {
             try
             {
-                var (a, o) = await WatchAsync(u);
+                var (a, o) = await _actions.WatchAsync(u);
                 Interlocked.Add(ref answered, a);
                 Interlocked.Add(ref offline, o);
             }
@@ -158,12 +139,6 @@ internal sealed class PresenceRun(Options options)
         }
 
         return new InitialCheck(answered, expected, offline, failed, stillOffline, leftover.Count);
-    }
-
-    private async Task<(int Answered, int Offline)> WatchAsync(int u)
-    {
-        var answer = await _devices[u].Connection.InvokeAsync<List<JsonElement>>("WatchPresence", _ledger.WatchedBy(u));
-        return _ledger.ApplyWatchAnswer(u, answer);
     }
 
     private async Task<long> WaitForViewsAsync(Func<string?, bool> bad, TimeSpan limit)
@@ -204,7 +179,7 @@ internal sealed class PresenceRun(Options options)
         }
 
         var start = Stopwatch.GetTimestamp();
-        var scheduler = ScheduleAsync(perSecond, start);
+        var scheduler = _actions.ScheduleAsync(perSecond, start, options.DurationSeconds);
         Console.WriteLine("   t  chg/s   ev/s waiting fail | set→seen p50/p99 ms | online p50/p99 ms | offline p50 s | RSS silo fe MB | cpu %");
         var lastDelivered = 0L;
         var lastChanges = 0;
@@ -219,8 +194,8 @@ internal sealed class PresenceRun(Options options)
             var dt = (now - lastAt) / (double)Stopwatch.Frequency;
             lastAt = now;
             var delivered = Interlocked.Read(ref _ledger.Delivered);
-            var changes = _changes.Count;
-            var waiting = _changes.Sum(_ledger.Outstanding);
+            var changes = _actions.Changes.Count;
+            var waiting = _actions.Changes.Sum(_ledger.Outstanding);
             var manual = _ledger.ManualLatency.TakeWindow();
             var online = _ledger.OnlineLatency.TakeWindow();
             var off = _ledger.OfflineLatency.TakeWindow();
@@ -233,7 +208,7 @@ internal sealed class PresenceRun(Options options)
 
             var mem = memory.Quick();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{Stopwatch.GetElapsedTime(start).TotalSeconds,4:F0} {(changes - lastChanges) / dt,6:F1} {(delivered - lastDelivered) / dt,6:F0} {waiting,7} {Interlocked.Read(ref _failedActions),4} | " +
+                $"{Stopwatch.GetElapsedTime(start).TotalSeconds,4:F0} {(changes - lastChanges) / dt,6:F1} {(delivered - lastDelivered) / dt,6:F0} {waiting,7} {_actions.Failed,4} | " +
                 $"{Percentiles.F(manual.P50),8} {Percentiles.F(manual.P99),8} | {Percentiles.F(online.P50),7} {Percentiles.F(online.P99),7} | {(double.IsNaN(off.P50) ? "-" : (off.P50 / 1000).ToString("F1", CultureInfo.InvariantCulture)),13} | " +
                 $"{mem.Silo,6} {mem.Frontends,6} | {(cpu is null ? "" : CpuSampler.Format(cpu))}"));
             (lastDelivered, lastChanges) = (delivered, changes);
@@ -251,12 +226,12 @@ internal sealed class PresenceRun(Options options)
                     _cpu.Accumulating = false;
                 }
 
-                var drain = Math.Max(options.DrainSeconds, (OfflineWait + ReceiptWait).TotalSeconds + 10);
+                var drain = Math.Max(options.DrainSeconds, PresenceActions.LongestChange.TotalSeconds + 10);
                 drainDeadline = now + (long)(drain * Stopwatch.Frequency);
                 Console.WriteLine($"changes done; waiting for the last ones (up to {drain:F0} s)");
             }
 
-            if ((_actions.All(a => a.IsCompleted) && waiting == 0) || now > drainDeadline)
+            if ((_actions.AllDone && waiting == 0) || now > drainDeadline)
             {
                 break;
             }
@@ -266,144 +241,9 @@ internal sealed class PresenceRun(Options options)
         return (seconds, deliveredWhileChanging);
     }
 
-    /// <summary>
-    /// Every 100 ms starts the actions due by then. Of four actions three are SetPresence (one
-    /// change each) and one is a disconnect past the grace then a reconnect (two changes: offline,
-    /// online); besides, a tenth as many quick reconnects inside the grace, which must show nothing.
-    /// </summary>
-    private async Task ScheduleAsync(double changesPerSecond, long start)
-    {
-        var end = start + (long)(options.DurationSeconds * Stopwatch.Frequency);
-        var budget = 0.0;
-        var blipBudget = 0.0;
-        var actions = 0L;
-        var last = start;
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
-        while (await timer.WaitForNextTickAsync())
-        {
-            var now = Stopwatch.GetTimestamp();
-            if (now >= end)
-            {
-                return;
-            }
-
-            var dt = (now - last) / (double)Stopwatch.Frequency;
-            last = now;
-            budget += changesPerSecond * dt;
-            blipBudget += changesPerSecond * 0.1 * dt;
-            while (budget >= 1 && PickIdle() is { } user)
-            {
-                var reconnect = actions++ % 4 == 3;
-                budget -= reconnect ? 2 : 1;
-                _actions.Add(Guarded(user, reconnect ? ReconnectAsync : ManualAsync));
-            }
-
-            while (blipBudget >= 1 && PickIdle() is { } user)
-            {
-                blipBudget -= 1;
-                _actions.Add(Guarded(user, BlipAsync));
-            }
-        }
-    }
-
-    private int? PickIdle()
-    {
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            var u = Random.Shared.Next(_ledger.Count);
-            if (Interlocked.CompareExchange(ref _busy[u], 1, 0) == 0)
-            {
-                return u;
-            }
-        }
-
-        return null;
-    }
-
-    private async Task Guarded(int user, Func<int, Task> action)
-    {
-        try
-        {
-            await Task.Yield();
-            await action(user);
-        }
-        catch (Exception ex) when (ex is HubException or InvalidOperationException or IOException or TimeoutException or HttpRequestException)
-        {
-            if (Interlocked.Increment(ref _failedActions) <= 5)
-            {
-                Console.WriteLine($"  action for user {user} failed: {ex.GetType().Name}: {ex.Message}");
-            }
-        }
-        finally
-        {
-            Volatile.Write(ref _busy[user], 0);
-        }
-    }
-
-    private async Task ManualAsync(int u)
-    {
-        var next = _manual[u] switch
-        {
-            null => ManualStatuses[Random.Shared.Next(2)],
-            var current => Random.Shared.Next(2) == 0 ? "online" : ManualStatuses.First(s => s != current),
-        };
-        var change = Track(_ledger.Begin(u, next, ChangeKind.Manual));
-        await _devices[u].Connection.InvokeAsync("SetPresence", next);
-        _manual[u] = next == "online" ? null : next;
-        await WaitForReceiptsAsync(change, ReceiptWait);
-    }
-
-    private async Task ReconnectAsync(int u)
-    {
-        await StopAsync(u);
-        var offline = Track(_ledger.Begin(u, "offline", ChangeKind.Offline));
-        await WaitForReceiptsAsync(offline, OfflineWait);
-        var online = Track(_ledger.Begin(u, _manual[u] ?? "online", ChangeKind.Online));
-        await StartAndWatchAsync(u);
-        await WaitForReceiptsAsync(online, ReceiptWait);
-    }
-
-    private async Task BlipAsync(int u)
-    {
-        Interlocked.Increment(ref _blips);
-        _ledger.ExpectQuiet(u, QuietWindow);
-        await StopAsync(u);
-        await StartAndWatchAsync(u);
-        await Task.Delay(QuietWindow);
-    }
-
-    private async Task StopAsync(int u)
-    {
-        _ledger.SetWatching(u, false);
-        Volatile.Write(ref _stopping[u], 1);
-        await _devices[u].Connection.StopAsync();
-    }
-
-    private async Task StartAndWatchAsync(int u)
-    {
-        await _devices[u].Connection.StartAsync();
-        Volatile.Write(ref _stopping[u], 0);
-        await WatchAsync(u);
-    }
-
-    private PresenceChange Track(PresenceChange change)
-    {
-        _changes.Enqueue(change);
-        return change;
-    }
-
-    private async Task WaitForReceiptsAsync(PresenceChange change, TimeSpan limit)
-    {
-        var sw = Stopwatch.StartNew();
-        while (_ledger.Outstanding(change) > 0 && sw.Elapsed < limit)
-        {
-            await Task.Delay(50);
-        }
-    }
-
     private void OnClosed(Device device, Exception? ex)
     {
-        if (_closing || Volatile.Read(ref _stopping[device.Index]) == 1)
+        if (_closing || _actions.IsStopping(device.Index))
         {
             return;
         }
