@@ -47,7 +47,7 @@ internal sealed class Options
           --change-percent-per-minute P  share of all users whose presence changes per minute (default 5):
                                      SetPresence away/dnd/online, and disconnects that outlast the 5 s grace
                                      (offline, then online again); also quick reconnects that must show nothing
-          --duration S               seconds of changes (default 30); --drain S waits for the last ones (at least 20)
+          --duration S               seconds of changes (default 30); --drain S waits for the last ones (at least 40)
           --hold S                   after measuring the connected memory, wait S seconds before the changes
                                      (time to take e.g. dotnet-gcdump of the silo and Frontend; default 0)
           --silo-pid PID             the silo process, for CPU and memory (default: up.sh's pid file, or the only silo)
