@@ -6,7 +6,7 @@ namespace Chat.LoadTest;
 /// Per-process CPU from /proc, grouped into the parts of the system (silo, each frontend, Postgres,
 /// Redis, this tool), so a run shows which of them ran out of the machine's cores.
 /// </summary>
-internal sealed class CpuSampler(IReadOnlyList<Uri> frontends)
+internal sealed class CpuSampler(IReadOnlyList<Uri> frontends, IReadOnlyDictionary<int, string>? pinned = null)
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ on Linux
 
@@ -152,7 +152,8 @@ internal sealed class CpuSampler(IReadOnlyList<Uri> frontends)
 
         if (_known is null || DateTime.UtcNow - _knownAt > TimeSpan.FromSeconds(10))
         {
-            (_known, _knownAt) = (KnownPids(), DateTime.UtcNow);
+            // Processes named by the caller (e.g. --silo-pid) replace up.sh's pid files.
+            (_known, _knownAt) = (pinned is { Count: > 0 } ? new Dictionary<int, string>(pinned) : KnownPids(), DateTime.UtcNow);
         }
 
         if (_known.TryGetValue(pid, out var named))

@@ -40,6 +40,18 @@ internal sealed class Options
                                      ceil(S/255) devices each (same socket count; say so when quoting)
           --posts P                  posts, one after another (default 5)
           --post-interval S          seconds between posts (default 2)
+
+        presence mode (issue 5):
+          --presence-users N         N users, one connection each; user i watches users i+1 .. i+W (mod N)
+          --watch W                  users each one watches, at most 200 (default 50)
+          --change-percent-per-minute P  share of all users whose presence changes per minute (default 5):
+                                     SetPresence away/dnd/online, and disconnects that outlast the 5 s grace
+                                     (offline, then online again); also quick reconnects that must show nothing
+          --duration S               seconds of changes (default 30); --drain S waits for the last ones (at least 40)
+          --hold S                   after measuring the connected memory, wait S seconds before the changes
+                                     (time to take e.g. dotnet-gcdump of the silo and Frontend; default 0)
+          --silo-pid PID             the silo process, for CPU and memory (default: up.sh's pid file, or the only silo)
+          --frontend-pids PID[,PID]  the Frontend processes (default: up.sh's pid files, or those serving --frontends)
         """;
 
     public List<Uri> Frontends { get; } = [];
@@ -65,7 +77,16 @@ internal sealed class Options
     public int Posts { get; private set; } = 5;
     public double PostIntervalSeconds { get; private set; } = 2;
 
+    public int? PresenceUsers { get; private set; }
+    public int Watch { get; private set; } = 50;
+    public double ChangePercentPerMinute { get; private set; } = 5;
+    public double HoldSeconds { get; private set; }
+    public int? SiloPid { get; private set; }
+    public List<int> FrontendPids { get; } = [];
+
     public bool ChannelMode => ChannelSubscribers is not null;
+
+    public bool PresenceMode => PresenceUsers is not null;
 
     /// <summary>Parses the arguments; returns null and prints why when they are wrong or help was asked for.</summary>
     public static Options? Parse(string[] args)
@@ -118,6 +139,15 @@ internal sealed class Options
                     case "--channel-subscribers": o.ChannelSubscribers = Int(arg, Value(), 1, 1_000_000); break;
                     case "--posts": o.Posts = Int(arg, Value(), 1, 100_000); break;
                     case "--post-interval": o.PostIntervalSeconds = Double(arg, Value(), 0, 3_600); break;
+                    case "--presence-users": o.PresenceUsers = Int(arg, Value(), 2, 1_000_000); break;
+                    case "--watch": o.Watch = Int(arg, Value(), 1, 200); break;
+                    case "--change-percent-per-minute": o.ChangePercentPerMinute = Double(arg, Value(), 0, 6_000); break;
+                    case "--hold": o.HoldSeconds = Double(arg, Value(), 0, 3_600); break;
+                    case "--silo-pid": o.SiloPid = Int(arg, Value(), 1, int.MaxValue); break;
+                    case "--frontend-pids":
+                        o.FrontendPids.Clear();
+                        o.FrontendPids.AddRange(Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(v => Int(arg, v, 1, int.MaxValue)));
+                        break;
                     default: throw new FormatException($"unknown option '{args[i]}' (see --help)");
                 }
             }
@@ -127,12 +157,17 @@ internal sealed class Options
                 o.Frontends.Add(new Uri("http://127.0.0.1:5000/"));
             }
 
-            if (!o.ChannelMode && o.Users < o.GroupSize)
+            if (o.PresenceMode && o.Watch >= o.PresenceUsers)
+            {
+                throw new FormatException($"--watch ({o.Watch}) must be less than --presence-users ({o.PresenceUsers})");
+            }
+
+            if (!o.ChannelMode && !o.PresenceMode && o.Users < o.GroupSize)
             {
                 throw new FormatException($"--users ({o.Users}) must be at least --group-size ({o.GroupSize})");
             }
 
-            if (o.WarmupSeconds >= o.DurationSeconds && !o.ChannelMode)
+            if (o.WarmupSeconds >= o.DurationSeconds && !o.ChannelMode && !o.PresenceMode)
             {
                 throw new FormatException("--warmup must be shorter than --duration");
             }

@@ -8,7 +8,9 @@ if (options is null)
 
 try
 {
-    return options.ChannelMode ? await new ChannelRun(options).RunAsync() : await new GroupRun(options).RunAsync();
+    return options.PresenceMode ? await new PresenceRun(options).RunAsync()
+        : options.ChannelMode ? await new ChannelRun(options).RunAsync()
+        : await new GroupRun(options).RunAsync();
 }
 catch (ApiException ex)
 {
