@@ -14,6 +14,10 @@ internal sealed class PresenceGrain(
     TimeProvider time) : Grain, IPresenceGrain
 {
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
+
+    // Connections that ended, until a lease would have lapsed: a renewal snapshotted before the
+    // disconnect must not bring them back.
+    private readonly Dictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
     private FrontendLeases _watchers = null!;
     private DateTimeOffset? _offlineDueAt;
     private string _published = PresenceStatuses.Offline;
@@ -36,6 +40,7 @@ internal sealed class PresenceGrain(
     public Task DisconnectAsync(string connectionId)
     {
         _sessions.Remove(connectionId);
+        _ended[connectionId] = time.GetUtcNow() + LeaseTimings.FrontendLease;
         return EvaluateAsync();
     }
 
@@ -44,6 +49,11 @@ internal sealed class PresenceGrain(
         var expiresAt = time.GetUtcNow() + LeaseTimings.FrontendLease;
         foreach (var connectionId in connectionIds)
         {
+            if (_ended.ContainsKey(connectionId))
+            {
+                continue;
+            }
+
             _sessions[connectionId] = _sessions.TryGetValue(connectionId, out var session)
                 ? session with { ExpiresAt = expiresAt }
                 : new Session(frontendId, expiresAt, Idle: false);
@@ -101,8 +111,13 @@ internal sealed class PresenceGrain(
             _sessions.Remove(lapsed);
         }
 
+        foreach (var expired in _ended.Where(e => e.Value < now).Select(e => e.Key).ToList())
+        {
+            _ended.Remove(expired);
+        }
+
         await EvaluateAsync();
-        if (_sessions.Count == 0 && _offlineDueAt is null && _watchers.Count == 0)
+        if (_sessions.Count == 0 && _offlineDueAt is null && _watchers.Count == 0 && _ended.Count == 0)
         {
             DeactivateOnIdle();
         }

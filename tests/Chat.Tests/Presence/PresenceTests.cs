@@ -50,6 +50,26 @@ public sealed class PresenceTests(GridWithFrontends grid)
     }
 
     [Fact]
+    public async Task A_lease_renewal_that_crosses_a_disconnect_does_not_bring_the_session_back()
+    {
+        var alice = await TestUser.RegisterAsync(grid.First.Http);
+        var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
+        Assert.Equal("offline", (await WatchAsync(watching, alice)).GetProperty("status").GetString());
+        var presence = grid.Grid.Client.GetGrain<Chat.Presence.IPresenceGrain>(alice.UserId);
+        var frontendId = Guid.NewGuid();
+        await presence.ConnectAsync(frontendId, "phone");
+        Assert.Equal("online", (await watching.NextEventAsync("PresenceChanged")).GetProperty("status").GetString());
+
+        // A Frontend snapshots its connections, the phone disconnects, then the renewal arrives.
+        await presence.DisconnectAsync("phone");
+        await presence.RenewAsync(frontendId, ["phone"]);
+
+        var gone = await watching.NextEventAsync("PresenceChanged", OfflineWithin);
+        Assert.Equal("offline", gone.GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Hidden_last_seen_is_not_shown_to_others_and_a_blocked_user_gets_no_presence()
     {
         var alice = await TestUser.RegisterAsync(grid.First.Http);
