@@ -77,16 +77,8 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
         }
 
         var viewerId = CurrentUserId;
-        var states = await Task.WhenAll(userIds.Distinct().Select(async id =>
-        {
-            var state = await Presence(id).WatchAsync(viewerId, frontend.Id);
-            if (state.Count > 0)
-            {
-                watchers.Watch(viewerId, id);
-            }
-
-            return state;
-        }));
+        var states = await Task.WhenAll(userIds.Distinct().Select(id => Presence(id).WatchAsync(viewerId, frontend.Id)));
+        watchers.Watch(viewerId, [.. states.Where(s => s.Count > 0).Select(s => s[0].UserId)]);
         return [.. states.SelectMany(s => s)];
     }
 

@@ -7,12 +7,28 @@ public sealed class LocalWatchers
     private readonly Dictionary<Guid, HashSet<Guid>> _viewersByWatched = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _watchedByViewer = [];
 
-    public void Watch(Guid viewerId, Guid watchedId)
+    /// <summary>Records what one <c>WatchPresence</c> call added; the viewer's set is trimmed after, as it lives as long as the viewer.</summary>
+    public void Watch(Guid viewerId, IReadOnlyCollection<Guid> watchedIds)
     {
+        if (watchedIds.Count == 0)
+        {
+            return;
+        }
+
         lock (_lock)
         {
-            (_viewersByWatched.TryGetValue(watchedId, out var viewers) ? viewers : _viewersByWatched[watchedId] = []).Add(viewerId);
-            (_watchedByViewer.TryGetValue(viewerId, out var watched) ? watched : _watchedByViewer[viewerId] = []).Add(watchedId);
+            foreach (var watchedId in watchedIds)
+            {
+                (_viewersByWatched.TryGetValue(watchedId, out var viewers) ? viewers : _viewersByWatched[watchedId] = new HashSet<Guid>(1)).Add(viewerId);
+            }
+
+            if (!_watchedByViewer.TryGetValue(viewerId, out var watched))
+            {
+                _watchedByViewer[viewerId] = watched = new HashSet<Guid>(watchedIds.Count);
+            }
+
+            watched.UnionWith(watchedIds);
+            watched.TrimExcess();
         }
     }
 
