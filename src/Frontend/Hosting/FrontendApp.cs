@@ -25,11 +25,6 @@ public static class FrontendApp
         await InfrastructurePreflight.CheckAsync(grid);
 
         builder.AddChatOrleans(grid, frontend);
-        if (frontend.InlineSocketScheduling)
-        {
-            builder.WebHost.UseSockets(sockets => sockets.UnsafePreferInlineScheduling = true);
-        }
-
         builder.AddChatErrors();
         builder.AddChatAuth();
         builder.AddAuthRateLimiting(frontend);
