@@ -46,7 +46,7 @@ public static class ConversationEndpoints
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IUserConversationsGrain>(user.UserId()).ListConversationsAsync());
+        TypedResults.Ok(await cluster.GetGrain<IConversationIndexGrain>(0).ListConversationsAsync(user.UserId()));
 
     private static async Task<IResult> GetAsync(Guid conversationId, ClaimsPrincipal user, IClusterClient cluster) =>
         TypedResults.Ok(await MemberNames.AddAsync(cluster, await cluster.GetGrain<IConversationGrain>(conversationId).GetAsync(user.UserId())));

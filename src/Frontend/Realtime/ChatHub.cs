@@ -27,8 +27,7 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
             await Presence(userId).ConnectAsync(frontend.Id, Context.ConnectionId);
             if (first)
             {
-                await leases.AttachUserAsync(userId);
-                var conversationIds = await cluster.GetGrain<IUserConversationsGrain>(userId).GetConversationIdsAsync();
+                var conversationIds = await cluster.GetGrain<IConversationIndexGrain>(0).GetConversationIdsAsync(userId);
                 await leases.AttachConversationsAsync(audience.Join(userId, conversationIds));
             }
         }
@@ -51,11 +50,6 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
             // A new connection of the same user may have arrived while we released: whatever is
             // needed again must not wait for the next renewal.
             var neededAgain = released.Where(id => audience.UsersIn(id).Count > 0).ToList();
-            if (audience.IsConnected(userId))
-            {
-                await leases.AttachUserAsync(userId);
-            }
-
             await leases.AttachConversationsAsync(neededAgain);
         }
 

@@ -8,15 +8,13 @@ public sealed partial class GrainLeases(IClusterClient cluster, FrontendIdentity
 {
     private const int MaxParallelCalls = 64;
 
-    public Task AttachUserAsync(Guid userId) => cluster.GetGrain<IUserConversationsGrain>(userId).AttachFrontendAsync(frontend.Id);
-
     public Task AttachConversationsAsync(IEnumerable<Guid> conversationIds) =>
         ForEachAsync(conversationIds, id => cluster.GetGrain<IConversationGrain>(id).AttachFrontendAsync(frontend.Id));
 
-    public Task AttachUsersAsync(IEnumerable<Guid> userIds) =>
-        ForEachAsync(userIds, id => cluster.GetGrain<IUserConversationsGrain>(id).AttachFrontendAsync(frontend.Id));
-
-    /// <summary>Renews the presence sessions of every local connection, one call per user.</summary>
+    /// <summary>
+    /// Renews the presence sessions of every local connection, one call per user. The sessions are
+    /// also the user's lease for events addressed to them.
+    /// </summary>
     public Task RenewPresenceAsync(Dictionary<Guid, string[]> connectionsByUser) =>
         ForEachAsync(connectionsByUser.Keys, id => cluster.GetGrain<IPresenceGrain>(id).RenewAsync(frontend.Id, connectionsByUser[id]));
 
@@ -30,7 +28,6 @@ public sealed partial class GrainLeases(IClusterClient cluster, FrontendIdentity
     {
         try
         {
-            await cluster.GetGrain<IUserConversationsGrain>(userId).DetachFrontendAsync(frontend.Id);
             await ForEachAsync(conversationIds, id => cluster.GetGrain<IConversationGrain>(id).DetachFrontendAsync(frontend.Id));
         }
         catch (Exception ex)

@@ -23,7 +23,6 @@ internal sealed partial class LeaseRenewalService(LocalAudience audience, LocalW
         try
         {
             await Task.WhenAll(
-                leases.AttachUsersAsync(users.Keys),
                 leases.AttachConversationsAsync(conversations),
                 leases.RenewPresenceAsync(users),
                 leases.RenewWatchesAsync(watchers.Watched()));

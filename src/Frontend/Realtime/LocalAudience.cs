@@ -109,14 +109,6 @@ public sealed class LocalAudience
         }
     }
 
-    public bool IsConnected(Guid userId)
-    {
-        lock (_lock)
-        {
-            return _connectionsByUser.ContainsKey(userId);
-        }
-    }
-
     /// <summary>The users connected here, each with their connection ids, and the conversations they need.</summary>
     public (Dictionary<Guid, string[]> Users, Guid[] Conversations) Snapshot()
     {

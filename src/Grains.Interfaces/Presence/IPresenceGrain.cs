@@ -31,6 +31,10 @@ public interface IPresenceGrain : IGrainWithGuidKey
     [Alias("watch")]
     Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId);
 
+    /// <summary>Delivers an event to every connected device of this user (one event per Frontend holding a session).</summary>
+    [Alias("notify"), AlwaysInterleave]
+    Task NotifyAsync(ClientEvent clientEvent);
+
     [Alias("renew-watch"), AlwaysInterleave]
     Task RenewWatchAsync(Guid frontendId);
 }

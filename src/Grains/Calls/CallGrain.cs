@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Conversations;
 using Chat.Errors;
+using Chat.Presence;
 using Chat.Realtime;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -83,7 +84,7 @@ internal sealed partial class CallGrain(
         LogStarted(logger, Id, conversationId, callees.Count);
 
         var incoming = new IncomingCallEvent(Id, conversationId, callerId, video);
-        await Task.WhenAll(callees.Select(id => GrainFactory.GetGrain<IUserConversationsGrain>(id).NotifyAsync(incoming)));
+        await Task.WhenAll(callees.Select(id => GrainFactory.GetGrain<IPresenceGrain>(id).NotifyAsync(incoming)));
         await PublishStateAsync();
         return ToInfo();
     }
@@ -296,7 +297,7 @@ internal sealed partial class CallGrain(
 
     private IConversationGrain Conversation(Guid conversationId) => GrainFactory.GetGrain<IConversationGrain>(conversationId);
 
-    private Task Notify(Guid userId, ClientEvent clientEvent) => GrainFactory.GetGrain<IUserConversationsGrain>(userId).NotifyAsync(clientEvent);
+    private Task Notify(Guid userId, ClientEvent clientEvent) => GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(clientEvent);
 
     private CallInfo ToInfo() => new(
         Id, Call.ConversationId, Call.CallerId, Call.State, Call.Video, Call.StartedAt, Call.AnsweredAt, Call.EndedAt,

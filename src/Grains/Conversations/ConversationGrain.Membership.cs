@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Chat.Errors;
+using Chat.Presence;
 using Chat.Realtime;
 
 namespace Chat.Conversations;
@@ -42,7 +43,7 @@ internal sealed partial class ConversationGrain
             await HandOverOwnershipAsync();
         }
 
-        await GrainFactory.GetGrain<IUserConversationsGrain>(userId).NotifyAsync(new ConversationRemovedEvent(Id));
+        await GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(new ConversationRemovedEvent(Id));
         await PublishMembersAsync();
     }
 
@@ -137,7 +138,7 @@ internal sealed partial class ConversationGrain
         await store.AddMembersAsync(Id, admitted);
         admitted.ForEach(m => _members[m.UserId] = new MemberCursor(role, 0, 0));
         var added = new ConversationAddedEvent(Id, state.State.Type, state.State.Name);
-        await Task.WhenAll(admitted.Select(m => GrainFactory.GetGrain<IUserConversationsGrain>(m.UserId).NotifyAsync(added)));
+        await Task.WhenAll(admitted.Select(m => GrainFactory.GetGrain<IPresenceGrain>(m.UserId).NotifyAsync(added)));
         await PublishMembersAsync();
     }
 

@@ -1,4 +1,5 @@
 using Chat.Errors;
+using Chat.Presence;
 using Chat.Realtime;
 
 namespace Chat.Conversations;
@@ -41,7 +42,7 @@ internal sealed partial class ConversationGrain
         if (!forEveryone)
         {
             await actions.HideAsync(userId, Id, seq);
-            await GrainFactory.GetGrain<IUserConversationsGrain>(userId).NotifyAsync(new MessageHiddenEvent(Id, seq));
+            await GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(new MessageHiddenEvent(Id, seq));
             return;
         }
 

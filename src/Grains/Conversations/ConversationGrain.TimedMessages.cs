@@ -1,4 +1,5 @@
 using Chat.Errors;
+using Chat.Presence;
 using Chat.Realtime;
 using Microsoft.Extensions.Logging;
 
@@ -177,7 +178,7 @@ internal sealed partial class ConversationGrain
         }
         catch (ChatException ex)
         {
-            await GrainFactory.GetGrain<IUserConversationsGrain>(scheduled.SenderId)
+            await GrainFactory.GetGrain<IPresenceGrain>(scheduled.SenderId)
                 .NotifyAsync(new ScheduledMessageFailedEvent(Id, scheduled.ScheduledId, $"{ex.Code}: {ex.Message}"));
         }
 

@@ -1,5 +1,6 @@
 using Chat.Accounts;
 using Chat.Errors;
+using Chat.Presence;
 using Chat.Realtime;
 using Microsoft.Extensions.Logging;
 using Orleans.Streams;
@@ -68,7 +69,7 @@ internal sealed partial class ConversationGrain(
         _members = members.ToDictionary(m => m.UserId, m => new MemberCursor(m.Role, 0, 0));
 
         var added = new ConversationAddedEvent(Id, state.State.Type, state.State.Name);
-        await Task.WhenAll(members.Select(m => GrainFactory.GetGrain<IUserConversationsGrain>(m.UserId).NotifyAsync(added)));
+        await Task.WhenAll(members.Select(m => GrainFactory.GetGrain<IPresenceGrain>(m.UserId).NotifyAsync(added)));
         LogCreated(logger, Id, creation.Type, members.Count);
         return ToInfo();
     }
@@ -154,7 +155,7 @@ internal sealed partial class ConversationGrain(
         else
         {
             // The reader's own devices still learn it, to keep their unread counts in step.
-            await GrainFactory.GetGrain<IUserConversationsGrain>(userId).NotifyAsync(receipt);
+            await GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(receipt);
         }
     }
 

@@ -8,6 +8,8 @@ namespace Chat.Presence;
 /// Aggregates a user's device sessions into one status. Sessions are leases renewed by their
 /// Frontends; the last one going starts a short grace period, so a quick reconnect is no flap.
 /// Changes are published once per watching Frontend, and only when the status really changes.
+/// The sessions also say which Frontends hold the user's devices, so events addressed to the user
+/// (not to a conversation) go out from here: no other grain stays active per connected user.
 /// </summary>
 internal sealed class PresenceGrain(
     [PersistentState("presence")] IPersistentState<PresenceRecord> record,
@@ -19,6 +21,7 @@ internal sealed class PresenceGrain(
     // disconnect must not bring them back.
     private readonly Dictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
     private FrontendLeases _watchers = null!;
+    private FrontendLeases _devices = null!;
     private DateTimeOffset? _offlineDueAt;
     private string _published = PresenceStatuses.Offline;
 
@@ -27,6 +30,7 @@ internal sealed class PresenceGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _watchers = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
+        _devices = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(LeaseTimings.PresenceSweep, LeaseTimings.PresenceSweep) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -34,12 +38,17 @@ internal sealed class PresenceGrain(
     public Task ConnectAsync(Guid frontendId, string connectionId)
     {
         _sessions[connectionId] = new Session(frontendId, time.GetUtcNow() + LeaseTimings.FrontendLease, Idle: false);
+        _devices.Renew(frontendId);
         return EvaluateAsync();
     }
 
     public Task DisconnectAsync(string connectionId)
     {
-        _sessions.Remove(connectionId);
+        if (_sessions.Remove(connectionId, out var ended) && !_sessions.Values.Any(s => s.FrontendId == ended.FrontendId))
+        {
+            _devices.Remove(ended.FrontendId);
+        }
+
         _ended[connectionId] = time.GetUtcNow() + LeaseTimings.FrontendLease;
         return EvaluateAsync();
     }
@@ -57,6 +66,7 @@ internal sealed class PresenceGrain(
             _sessions[connectionId] = _sessions.TryGetValue(connectionId, out var session)
                 ? session with { ExpiresAt = expiresAt }
                 : new Session(frontendId, expiresAt, Idle: false);
+            _devices.Renew(frontendId);
         }
 
         return EvaluateAsync();
@@ -96,6 +106,8 @@ internal sealed class PresenceGrain(
         var showLastSeen = viewerId == UserId || await user.CanSeeAsync(PrivacySetting.LastSeen, viewerId);
         return [Current(showLastSeen)];
     }
+
+    public Task NotifyAsync(ClientEvent clientEvent) => _devices.PublishAsync(EventAudience.User, UserId, clientEvent);
 
     public Task RenewWatchAsync(Guid frontendId)
     {
