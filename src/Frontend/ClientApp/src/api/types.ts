@@ -67,6 +67,8 @@ export interface Message {
   deleted?: boolean;
   /** In history pages; live changes come as ReactionChanged events. */
   reactions?: Reaction[];
+  /** A self-destructing message is deleted for everyone at this time. */
+  expiresAt?: string | null;
 }
 
 export interface Reaction {
@@ -98,6 +100,8 @@ export interface SendMessageRequest {
   content: string;
   type?: 'text';
   replyToSeq?: number;
+  /** Deletes the message for everyone this long after it is sent (1 s – 7 days). */
+  expiresInSeconds?: number;
 }
 
 export interface SendMessageAck {

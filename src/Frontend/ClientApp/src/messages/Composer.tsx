@@ -2,6 +2,7 @@ import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, ty
 import { useChatController } from '../store/ChatContext';
 import { CloseIcon, ReplyIcon, SendIcon } from '../ui/icons';
 import type { ComposeTarget } from './composeTarget';
+import { TIMER_OPTIONS } from './disappearing';
 import { getDraft, setDraft } from './drafts';
 
 const MAX_CHARS = 16_000;
@@ -24,12 +25,16 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const [text, setText] = useState(() => getDraft(conversationId));
   const [editError, setEditError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Disappearing-message timer in seconds (0 = off), for messages sent while it is set. */
+  const [timer, setTimer] = useState(0);
   const input = useRef<HTMLTextAreaElement>(null);
   const editing = target?.kind === 'edit';
 
   // Switching conversation: keep each one's draft, and stop "typing" in the one we left.
   useEffect(() => {
     setText(getDraft(conversationId));
+    // A timer belongs to the conversation it was set in; it never follows the user into another.
+    setTimer(0);
     // Focus for keyboard and mouse users; on touch screens it would pop the keyboard up uninvited.
     if (window.matchMedia?.('(pointer: fine)').matches) input.current?.focus({ preventScroll: true });
     return () => controller.stoppedTyping(conversationId);
@@ -92,7 +97,10 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
       void saveEdit(target);
       return;
     }
-    controller.sendMessage(conversationId, text, target?.kind === 'reply' ? target.seq : undefined);
+    controller.sendMessage(conversationId, text, {
+      replyToSeq: target?.kind === 'reply' ? target.seq : undefined,
+      expiresInSeconds: timer || undefined,
+    });
     setText('');
     setDraft(conversationId, '');
     if (target) onTargetDone?.();
@@ -136,6 +144,27 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
             <CloseIcon />
           </button>
         </div>
+      )}
+      {!editing && (
+        <>
+          <label htmlFor={`${id}-timer`} className="visually-hidden">
+            Disappearing messages
+          </label>
+          <select
+            id={`${id}-timer`}
+            className={`composer-timer${timer ? ' is-on' : ''}`}
+            value={timer}
+            title="Disappearing messages: new messages are deleted for everyone after this time"
+            onChange={(e) => setTimer(Number(e.target.value))}
+            data-testid="composer-timer"
+          >
+            {TIMER_OPTIONS.map((option) => (
+              <option key={option.seconds} value={option.seconds}>
+                {option.seconds ? `⏱ ${option.label}` : '⏱ Off'}
+              </option>
+            ))}
+          </select>
+        </>
       )}
       <label htmlFor={id} className="visually-hidden">
         {editing ? 'Edit message' : target ? 'Reply' : 'Message'}

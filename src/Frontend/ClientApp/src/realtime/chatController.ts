@@ -13,7 +13,7 @@ import type {
 import { getMe, getUserByUsername } from '../api/users';
 import { ConversationLoader } from '../conversations/conversationLoader';
 import { loadOutbox, saveOutbox } from '../messages/outboxStorage';
-import { OutboxSender } from '../messages/outboxSender';
+import { OutboxSender, type SendOptions } from '../messages/outboxSender';
 import { ChatStore } from '../store/chatStore';
 import { applyMessages, applyReceipt, emptyConversation as emptyConversationFor } from '../store/conversationUpdates';
 import type { OutboxItem } from '../store/types';
@@ -121,11 +121,11 @@ export class ChatController implements ControllerContext {
     return this.loader.loadOlder(conversationId);
   }
 
-  sendMessage(conversationId: string, content: string, replyToSeq?: number): void {
+  sendMessage(conversationId: string, content: string, options: SendOptions = {}): void {
     const text = content.replace(/\s+$/u, '');
     if (!text.trim()) return;
     this.typing.stopped(conversationId);
-    this.outbox.enqueue(conversationId, text, replyToSeq);
+    this.outbox.enqueue(conversationId, text, options);
   }
 
   /** After a profile change: the new name shows in the header and wherever the user is named. */
