@@ -2,24 +2,10 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { describeError } from '../api/errors';
 import { getAutoReply, setAutoReply, type AutoReply } from '../api/users';
 import { FormError } from '../ui/FormError';
+import { fromLocalInput, toLocalInput } from '../ui/localDateTime';
 import { SettingsSection, StatusNote } from './SettingsSection';
 
 const MAX_MESSAGE_CHARS = 1000;
-
-/** An ISO instant as the value of a datetime-local input, in the browser's time zone. */
-function toLocalInput(iso: string | null): string {
-  if (!iso) return '';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-}
-
-function fromLocalInput(value: string): string | null {
-  if (!value) return null;
-  const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
 
 /**
  * The away message: while it is on, direct messages are answered with it in this user's name.
