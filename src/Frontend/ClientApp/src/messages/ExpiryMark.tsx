@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatTime } from '../ui/format';
+import { ClockIcon } from '../ui/icons';
 import { formatTimeLeft, refreshDelayMs } from './disappearing';
 
 const longDateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
@@ -24,7 +25,8 @@ export function ExpiryMark({ expiresAt }: { expiresAt: string }) {
   const when = sameDay ? formatTime(expiresAt) : longDateTime.format(new Date(at));
   return (
     <span className="bubble-expiry" title={`Disappears at ${when}`} data-testid="message-expiry" data-expires-at={expiresAt}>
-      <span aria-hidden="true">⏱ {formatTimeLeft(left)}</span>
+      <ClockIcon />
+      <span aria-hidden="true">{formatTimeLeft(left)}</span>
       <span className="visually-hidden">Disappears at {when}</span>
       <span aria-hidden="true"> · </span>
     </span>

@@ -8,7 +8,7 @@ export interface TimerOption {
 
 /** The composer's choices; 0 is off. The server accepts anything from 1 s to 7 days. */
 export const TIMER_OPTIONS: readonly TimerOption[] = [
-  { seconds: 0, label: 'Off' },
+  { seconds: 0, label: 'Timer off' },
   { seconds: 10, label: '10 s' },
   { seconds: 30, label: '30 s' },
   { seconds: 5 * 60, label: '5 min' },
