@@ -48,6 +48,8 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
                 await bob.ByTestId("away-save").ClickAsync();
                 await Expect(bob.ByTestId("away-saved")).ToHaveTextAsync("Away message on.");
                 await Expect(bob.ByTestId("away-error")).ToHaveCountAsync(0);
+                await bob.ByTestId("settings-away").ScrollIntoViewIfNeededAsync();
+                await bob.ScreenshotAsync("settings-away-message.png");
                 await bob.CloseSettingsAsync();
 
                 // Alice writes to Bob: his away message answers her, marked as an auto-reply, on both pages.
@@ -57,6 +59,7 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
                 await Expect(alice.Message(AwayText).GetByTestId("message-auto-reply")).ToHaveTextAsync("Auto-reply");
                 await Expect(alice.Message(AwayText).GetByTestId("message-quote-text")).ToHaveTextAsync("Are you around this weekend?");
                 await Expect(bob.Message(AwayText).GetByTestId("message-auto-reply")).ToBeVisibleAsync();
+                await alice.ScreenshotAsync("auto-reply.png");
                 await Expect(alice.Message("Are you around this weekend?").GetByTestId("message-auto-reply")).ToHaveCountAsync(0);
 
                 // What Bob's settings show after a reload comes from the server.
@@ -111,6 +114,7 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
                     await Expect(page.Message(Secret).GetByTestId("message-expiry")).ToContainTextAsync("Disappears at");
                 }
 
+                await alice.ScreenshotAsync("disappearing-phone.png");
                 var send = (await alice.ByTestId("composer-send").BoundingBoxAsync())!;
                 Assert.InRange(send.X + send.Width, 0, 390);
 
@@ -131,4 +135,78 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
             await fixture.CloseContextsAsync(alice.Page, bob.Page);
         }
     }
+
+    [Fact]
+    public async Task A_scheduled_message_is_listed_until_it_is_sent_and_a_cancelled_one_never_arrives()
+    {
+        const string Soon = "Happy birthday, Bob!";
+        const string Later = "Did you like the cake?";
+        var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
+        var bobUser = await TestUser.RegisterAsync(fixture.Second.Http);
+        var conversation = await ConversationApi.CreateAsync(fixture.First.Http, aliceUser, "direct", null, bobUser);
+        var id = conversation.ConversationId.ToString();
+        var alice = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
+        var bob = new ChatPage(await fixture.NewPageAsync(fixture.Second), "bob");
+        try
+        {
+            await ChatPage.RunAsync([alice, bob], async () =>
+            {
+                await Task.WhenAll(alice.LogInAsync(aliceUser.Username, aliceUser.Username), bob.LogInAsync(bobUser.Username, bobUser.Username));
+                await Task.WhenAll(alice.ConversationItem(id).ClickAsync(), bob.ConversationItem(id).ClickAsync());
+
+                // One for tomorrow, from the keyboard: the toggle puts focus on the time, which starts an hour ahead.
+                await alice.Composer.FillAsync(Later);
+                await alice.ByTestId("composer-later-toggle").FocusAsync();
+                await alice.Page.Keyboard.PressAsync("Enter");
+                await Expect(alice.ByTestId("composer-later-toggle")).ToHaveAttributeAsync("aria-pressed", "true");
+                await Expect(alice.ByTestId("composer-send-at")).ToBeFocusedAsync();
+                await Expect(alice.ByTestId("composer-send")).ToHaveAttributeAsync("aria-label", "Schedule message");
+                await alice.ByTestId("composer-send-at").FillAsync(await LocalInputAsync(alice, TimeSpan.FromDays(1)));
+                await alice.ByTestId("composer-send").ClickAsync();
+                await Expect(alice.Composer).ToHaveValueAsync("");
+                await Expect(alice.ByTestId("composer-later")).ToHaveCountAsync(0);
+                await Expect(alice.ByTestId("scheduled-toggle")).ToHaveTextAsync("1 scheduled message");
+
+                // A time in the past is refused by the server, and the text stays.
+                await alice.Composer.FillAsync(Soon);
+                await alice.ByTestId("composer-later-toggle").ClickAsync();
+                await alice.ByTestId("composer-send-at").FillAsync(await LocalInputAsync(alice, TimeSpan.FromHours(-1)));
+                await alice.ByTestId("composer-send").ClickAsync();
+                await Expect(alice.ByTestId("composer-later-error")).ToContainTextAsync("Not scheduled");
+                await Expect(alice.Composer).ToHaveValueAsync(Soon);
+
+                // One a few seconds ahead.
+                await alice.ByTestId("composer-send-at").FillAsync(await LocalInputAsync(alice, TimeSpan.FromSeconds(6)));
+                await alice.ByTestId("composer-send").ClickAsync();
+                await Expect(alice.ByTestId("composer-later-error")).ToHaveCountAsync(0);
+                await Expect(alice.ByTestId("scheduled-toggle")).ToHaveTextAsync("2 scheduled messages");
+                await alice.ByTestId("scheduled-toggle").ClickAsync();
+                await Expect(alice.ByTestId("scheduled-text")).ToHaveTextAsync([Soon, Later]);
+                await alice.ScreenshotAsync("scheduled-messages.png");
+
+                // Cancelling the later one; the soon one arrives for Bob as an ordinary message and leaves the list.
+                await alice.Page.GetByRole(AriaRole.Button, new() { Name = $"Cancel scheduled message: {Later}" }).ClickAsync();
+                await Expect(alice.ByTestId("scheduled-text")).ToHaveTextAsync([Soon]);
+                await Expect(bob.Message(Soon)).ToHaveAttributeAsync("data-mine", "false", new() { Timeout = 60_000 });
+                await Expect(alice.Message(Soon)).ToHaveAttributeAsync("data-mine", "true");
+                await Expect(alice.ByTestId("scheduled")).ToHaveCountAsync(0);
+
+                // After a reload the server has nothing waiting, and the cancelled one never came.
+                await alice.Page.ReloadAsync();
+                await Expect(alice.Message(Soon)).ToBeVisibleAsync();
+                await Expect(alice.ByTestId("scheduled")).ToHaveCountAsync(0);
+                await bob.ExpectExactlyMessagesAsync(Soon);
+            });
+        }
+        finally
+        {
+            await fixture.CloseContextsAsync(alice.Page, bob.Page);
+        }
+    }
+
+    /// <summary>A datetime-local value this far from now, in the page's own time zone.</summary>
+    private static Task<string> LocalInputAsync(ChatPage page, TimeSpan fromNow) =>
+        page.Page.EvaluateAsync<string>(
+            "ms => { const d = new Date(Date.now() + ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }",
+            fromNow.TotalMilliseconds);
 }

@@ -151,3 +151,22 @@ export interface ProblemDetails {
   code?: string;
   [extension: string]: unknown;
 }
+
+/** A message waiting to be sent by its conversation at `sendAt` (ScheduleMessage's answer). */
+export interface ScheduledMessage {
+  scheduledId: string;
+  conversationId: string;
+  senderId: string;
+  clientMessageId: string;
+  type: string;
+  content: string;
+  replyToSeq?: number | null;
+  sendAt: string;
+  expiresInSeconds?: number | null;
+}
+
+export interface ScheduledMessageFailedEvent {
+  conversationId: string;
+  scheduledId: string;
+  error: string;
+}

@@ -21,6 +21,7 @@ import { ChatHub } from './chatHub';
 import type { ControllerContext } from './controllerContext';
 import { MessageActionsSender } from './messageActionsSender';
 import { ReadTracker } from './readTracker';
+import { ScheduledSender } from './scheduledSender';
 import { SyncEngine } from './syncEngine';
 import { TypingTracker } from './typingTracker';
 
@@ -35,6 +36,8 @@ export class ChatController implements ControllerContext {
   private readonly typing: TypingTracker;
   /** Edit, delete and react. */
   readonly messageActions: MessageActionsSender;
+  /** Messages the server sends later. */
+  readonly scheduled: ScheduledSender;
   private disposed = false;
   private savedOutbox: readonly OutboxItem[] = [];
   private readonly cleanups: Array<() => void> = [];
@@ -57,6 +60,7 @@ export class ChatController implements ControllerContext {
     this.reads = new ReadTracker(this);
     this.typing = new TypingTracker(this);
     this.messageActions = new MessageActionsSender(this);
+    this.scheduled = new ScheduledSender(this);
     this.registerHandlers();
   }
 
