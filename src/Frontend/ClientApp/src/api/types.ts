@@ -67,6 +67,8 @@ export interface Message {
   deleted?: boolean;
   /** In history pages; live changes come as ReactionChanged events. */
   reactions?: Reaction[];
+  /** A self-destructing message is deleted for everyone at this time. */
+  expiresAt?: string | null;
 }
 
 export interface Reaction {
@@ -98,6 +100,8 @@ export interface SendMessageRequest {
   content: string;
   type?: 'text';
   replyToSeq?: number;
+  /** Deletes the message for everyone this long after it is sent (1 s – 7 days). */
+  expiresInSeconds?: number;
 }
 
 export interface SendMessageAck {
@@ -146,4 +150,23 @@ export interface ProblemDetails {
   detail?: string;
   code?: string;
   [extension: string]: unknown;
+}
+
+/** A message waiting to be sent by its conversation at `sendAt` (ScheduleMessage's answer). */
+export interface ScheduledMessage {
+  scheduledId: string;
+  conversationId: string;
+  senderId: string;
+  clientMessageId: string;
+  type: string;
+  content: string;
+  replyToSeq?: number | null;
+  sendAt: string;
+  expiresInSeconds?: number | null;
+}
+
+export interface ScheduledMessageFailedEvent {
+  conversationId: string;
+  scheduledId: string;
+  error: string;
 }

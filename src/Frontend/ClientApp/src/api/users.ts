@@ -8,3 +8,18 @@ export function getMe(): Promise<UserProfile> {
 export function getUserByUsername(username: string): Promise<UserSummary> {
   return apiFetch<UserSummary>(`/api/users/by-username/${encodeURIComponent(username)}`);
 }
+
+/** The away message that answers direct messages while it is on (and before `until`). */
+export interface AutoReply {
+  enabled: boolean;
+  message: string;
+  until: string | null;
+}
+
+export function getAutoReply(): Promise<AutoReply> {
+  return apiFetch<AutoReply>('/api/users/me/auto-reply');
+}
+
+export function setAutoReply(settings: AutoReply): Promise<AutoReply> {
+  return apiFetch<AutoReply>('/api/users/me/auto-reply', { method: 'PUT', body: settings });
+}

@@ -1,7 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatController } from '../store/ChatContext';
-import { CloseIcon, ReplyIcon, SendIcon } from '../ui/icons';
+import { CloseIcon, ReplyIcon, ScheduleIcon, SendIcon } from '../ui/icons';
+import { fromLocalInput, toLocalInput } from '../ui/localDateTime';
 import type { ComposeTarget } from './composeTarget';
+import { TIMER_OPTIONS } from './disappearing';
 import { getDraft, setDraft } from './drafts';
 
 const MAX_CHARS = 16_000;
@@ -24,12 +26,23 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const [text, setText] = useState(() => getDraft(conversationId));
   const [editError, setEditError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  /** Disappearing-message timer in seconds (0 = off), for messages sent while it is set. */
+  const [timer, setTimer] = useState(0);
+  /** "Send later": the message is scheduled for `sendAt` (a datetime-local value) instead of sent. */
+  const [later, setLater] = useState(false);
+  const [sendAt, setSendAt] = useState('');
+  const [laterError, setLaterError] = useState<string | null>(null);
+  const laterInput = useRef<HTMLInputElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const editing = target?.kind === 'edit';
 
   // Switching conversation: keep each one's draft, and stop "typing" in the one we left.
   useEffect(() => {
     setText(getDraft(conversationId));
+    // A timer belongs to the conversation it was set in; it never follows the user into another.
+    setTimer(0);
+    setLater(false);
+    setLaterError(null);
     // Focus for keyboard and mouse users; on touch screens it would pop the keyboard up uninvited.
     if (window.matchMedia?.('(pointer: fine)').matches) input.current?.focus({ preventScroll: true });
     return () => controller.stoppedTyping(conversationId);
@@ -85,6 +98,46 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
     }
   }
 
+  function toggleLater() {
+    setLaterError(null);
+    if (later) {
+      setLater(false);
+      input.current?.focus();
+      return;
+    }
+    // An hour from now, to the minute, as a starting point.
+    setSendAt(toLocalInput(Math.ceil((Date.now() + 3_600_000) / 60_000) * 60_000));
+    setLater(true);
+    requestAnimationFrame(() => laterInput.current?.focus());
+  }
+
+  async function scheduleLater(content: string) {
+    const at = fromLocalInput(sendAt);
+    if (!at) {
+      setLaterError('Choose when to send it.');
+      laterInput.current?.focus();
+      return;
+    }
+    setSaving(true);
+    setLaterError(null);
+    try {
+      await controller.scheduled.schedule(conversationId, content, at, {
+        replyToSeq: target?.kind === 'reply' ? target.seq : undefined,
+        expiresInSeconds: timer || undefined,
+      });
+      controller.stoppedTyping(conversationId);
+      setText('');
+      setDraft(conversationId, '');
+      setLater(false);
+      if (target) onTargetDone?.();
+      input.current?.focus();
+    } catch (error) {
+      setLaterError(`Not scheduled: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      setSaving(false);
+    }
+  }
+
   function send(event?: FormEvent) {
     event?.preventDefault();
     if (!text.trim() || text.length > MAX_CHARS || saving) return;
@@ -92,7 +145,14 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
       void saveEdit(target);
       return;
     }
-    controller.sendMessage(conversationId, text, target?.kind === 'reply' ? target.seq : undefined);
+    if (later) {
+      void scheduleLater(text.replace(/\s+$/u, ''));
+      return;
+    }
+    controller.sendMessage(conversationId, text, {
+      replyToSeq: target?.kind === 'reply' ? target.seq : undefined,
+      expiresInSeconds: timer || undefined,
+    });
     setText('');
     setDraft(conversationId, '');
     if (target) onTargetDone?.();
@@ -103,6 +163,9 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
+    } else if (event.key === 'Escape' && later) {
+      event.preventDefault();
+      toggleLater();
     } else if (event.key === 'Escape' && target) {
       event.preventDefault();
       finishTarget();
@@ -137,6 +200,58 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
           </button>
         </div>
       )}
+      {later && !editing && (
+        <div className="composer-later" data-testid="composer-later">
+          <label htmlFor={`${id}-send-at`}>Send at</label>
+          <input
+            id={`${id}-send-at`}
+            ref={laterInput}
+            type="datetime-local"
+            step={1}
+            value={sendAt}
+            onChange={(e) => setSendAt(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                toggleLater();
+              }
+            }}
+            data-testid="composer-send-at"
+          />
+        </div>
+      )}
+      {!editing && (
+        <>
+          <label htmlFor={`${id}-timer`} className="visually-hidden">
+            Disappearing messages
+          </label>
+          <select
+            id={`${id}-timer`}
+            className={`composer-timer${timer ? ' is-on' : ''}`}
+            value={timer}
+            title="Disappearing messages: new messages are deleted for everyone after this time"
+            onChange={(e) => setTimer(Number(e.target.value))}
+            data-testid="composer-timer"
+          >
+            {TIMER_OPTIONS.map((option) => (
+              <option key={option.seconds} value={option.seconds}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          <button
+            type="button"
+            className="icon-button composer-later-button"
+            aria-pressed={later}
+            aria-label="Send later"
+            title="Send later"
+            onClick={toggleLater}
+            data-testid="composer-later-toggle"
+          >
+            <ScheduleIcon />
+          </button>
+        </>
+      )}
       <label htmlFor={id} className="visually-hidden">
         {editing ? 'Edit message' : target ? 'Reply' : 'Message'}
       </label>
@@ -156,8 +271,8 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
       <button
         type="submit"
         className="send-button"
-        aria-label={editing ? 'Save edit' : 'Send message'}
-        title={editing ? 'Save (Enter)' : 'Send (Enter)'}
+        aria-label={editing ? 'Save edit' : later ? 'Schedule message' : 'Send message'}
+        title={editing ? 'Save (Enter)' : later ? 'Schedule (Enter)' : 'Send (Enter)'}
         disabled={!text.trim() || tooLong || saving}
         data-testid="composer-send"
       >
@@ -166,6 +281,11 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
       {tooLong && (
         <p className="form-error composer-error" role="alert">
           Messages can be at most {MAX_CHARS.toLocaleString()} characters.
+        </p>
+      )}
+      {laterError && !editing && (
+        <p className="form-error composer-error" role="alert" data-testid="composer-later-error">
+          {laterError}
         </p>
       )}
       {editError && (

@@ -7,6 +7,7 @@ import { CloseIcon } from '../ui/icons';
 import type { ComposeTarget } from './composeTarget';
 import type { MessageAction } from './messageAction';
 import { Composer } from './Composer';
+import { ScheduledMessages } from './ScheduledMessages';
 import { ConversationHeader } from './ConversationHeader';
 import { MembersPanel } from './MembersPanel';
 import { MessageList } from './MessageList';
@@ -117,7 +118,10 @@ export function ConversationPane() {
             </p>
           )}
           {postAllowed ? (
-            <Composer conversationId={conversation.id} target={target} onTargetDone={() => setTarget(null)} />
+            <>
+              <ScheduledMessages conversationId={conversation.id} />
+              <Composer conversationId={conversation.id} target={target} onTargetDone={() => setTarget(null)} />
+            </>
           ) : (
             <p className="composer-readonly muted">Only admins can post in this channel.</p>
           )}

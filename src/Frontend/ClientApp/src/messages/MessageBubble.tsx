@@ -1,6 +1,7 @@
 import { memo, useId } from 'react';
 import type { MessageStatus } from '../store/selectors';
 import { formatTime } from '../ui/format';
+import { ExpiryMark } from './ExpiryMark';
 import { MessageActionsMenu } from './MessageActionsMenu';
 import type { MessageAction, ReactionView } from './messageAction';
 import { ReactionBar } from './ReactionBar';
@@ -24,6 +25,10 @@ export interface BubbleProps extends QuoteProps {
   senderName: string | null;
   edited: boolean;
   deleted: boolean;
+  /** Sent by the sender's away message, not by them. */
+  autoReply: boolean;
+  /** A self-destructing message's deletion time. */
+  expiresAt: string | null;
   /** Stable per message state (cached by the row builder), so unchanged bubbles skip rendering. */
   reactions: readonly ReactionView[];
   canEdit: boolean;
@@ -59,6 +64,11 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
     >
       <article className={`bubble${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`} tabIndex={-1}>
         {senderName && <p className="bubble-sender">{senderName}</p>}
+        {props.autoReply && !deleted && (
+          <p className="bubble-label" data-testid="message-auto-reply">
+            Auto-reply
+          </p>
+        )}
         {replySeq !== null && !deleted && (
           <button
             type="button"
@@ -87,6 +97,7 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
               edited ·{' '}
             </span>
           )}
+          {props.expiresAt && !deleted && <ExpiryMark expiresAt={props.expiresAt} />}
           <time dateTime={sentAt}>{formatTime(sentAt)}</time>
           {mine && status && <StatusTicks status={status} />}
         </p>

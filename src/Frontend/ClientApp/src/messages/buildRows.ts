@@ -52,6 +52,19 @@ function quoteOf(conversation: ConversationState, replyToSeq: number | null | un
   };
 }
 
+/** An away message's answer carries metadata {"autoReply": true}. */
+function isAutoReply(metadata: unknown): boolean {
+  let value = metadata;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return false;
+    }
+  }
+  return typeof value === 'object' && value !== null && (value as Record<string, unknown>).autoReply === true;
+}
+
 /** Stored messages by seq, then unsent ones in the order they were written, with day separators. */
 export function buildRows(conversation: ConversationState, outbox: readonly OutboxItem[], names: Names): Row[] {
   const rows: Row[] = [];
@@ -90,6 +103,8 @@ export function buildRows(conversation: ConversationState, outbox: readonly Outb
       senderName,
       edited: Boolean(message.editedAt),
       deleted: Boolean(message.deleted),
+      autoReply: isAutoReply(message.metadata),
+      expiresAt: message.expiresAt ?? null,
       reactions: viewReactions(message.reactions, names.myUserId),
       canEdit: mine && !message.deleted && (message.type === 'text' || message.type === 'code'),
       canDeleteForEveryone: !message.deleted && (mine || moderator),
@@ -111,6 +126,8 @@ export function buildRows(conversation: ConversationState, outbox: readonly Outb
       senderName: null,
       edited: false,
       deleted: false,
+      autoReply: false,
+      expiresAt: null,
       reactions: noReactions,
       canEdit: false,
       canDeleteForEveryone: false,

@@ -8,6 +8,12 @@ import { newId } from './newId';
 
 const MAX_SERVER_FAILURES = 4;
 
+/** How a new message is sent: as a reply, and/or deleted for everyone after a while. */
+export interface SendOptions {
+  replyToSeq?: number;
+  expiresInSeconds?: number;
+}
+
 export class OutboxSender {
   private readonly ctx: ControllerContext;
   private running = false;
@@ -22,7 +28,8 @@ export class OutboxSender {
   }
 
   /** Queues a new message and tries to send it. */
-  enqueue(conversationId: string, content: string, replyToSeq?: number): OutboxItem {
+  enqueue(conversationId: string, content: string, options: SendOptions = {}): OutboxItem {
+    const { replyToSeq, expiresInSeconds } = options;
     const item: OutboxItem = {
       clientMessageId: newId(),
       conversationId,
@@ -30,6 +37,7 @@ export class OutboxSender {
       createdAt: new Date().toISOString(),
       status: 'pending',
       ...(replyToSeq ? { replyToSeq } : {}),
+      ...(expiresInSeconds ? { expiresInSeconds } : {}),
     };
     this.ctx.store.update((state) => ({ ...state, outbox: [...state.outbox, item] }));
     void this.flush();
@@ -85,6 +93,7 @@ export class OutboxSender {
         content: item.content,
         type: 'text',
         ...(item.replyToSeq ? { replyToSeq: item.replyToSeq } : {}),
+        ...(item.expiresInSeconds ? { expiresInSeconds: item.expiresInSeconds } : {}),
       };
       try {
         const ack = await this.ctx.hub.connection.invoke<SendMessageAck>('SendMessage', request);
@@ -143,6 +152,10 @@ export class OutboxSender {
       replyToSeq: item.replyToSeq ?? null,
       metadata: null,
       sentAt: ack.sentAt,
+      // The ack has no expiresAt; the server counts it from the send, as here.
+      ...(item.expiresInSeconds
+        ? { expiresAt: new Date(Date.parse(ack.sentAt) + item.expiresInSeconds * 1000).toISOString() }
+        : {}),
     };
     // ingest() drops the outbox entry with this clientMessageId and files the message by seq.
     this.ctx.ingest([message], 'ack');

@@ -41,6 +41,7 @@ function isOutboxItem(value: unknown): value is OutboxItem {
     typeof item.content === 'string' &&
     typeof item.createdAt === 'string' &&
     (item.status === 'pending' || item.status === 'failed') &&
-    (item.replyToSeq === undefined || typeof item.replyToSeq === 'number')
+    (item.replyToSeq === undefined || typeof item.replyToSeq === 'number') &&
+    (item.expiresInSeconds === undefined || typeof item.expiresInSeconds === 'number')
   );
 }

@@ -13,7 +13,7 @@ import type {
 import { getMe, getUserByUsername } from '../api/users';
 import { ConversationLoader } from '../conversations/conversationLoader';
 import { loadOutbox, saveOutbox } from '../messages/outboxStorage';
-import { OutboxSender } from '../messages/outboxSender';
+import { OutboxSender, type SendOptions } from '../messages/outboxSender';
 import { ChatStore } from '../store/chatStore';
 import { applyMessages, applyReceipt, emptyConversation as emptyConversationFor } from '../store/conversationUpdates';
 import type { OutboxItem } from '../store/types';
@@ -21,6 +21,7 @@ import { ChatHub } from './chatHub';
 import type { ControllerContext } from './controllerContext';
 import { MessageActionsSender } from './messageActionsSender';
 import { ReadTracker } from './readTracker';
+import { ScheduledSender } from './scheduledSender';
 import { SyncEngine } from './syncEngine';
 import { TypingTracker } from './typingTracker';
 
@@ -35,6 +36,8 @@ export class ChatController implements ControllerContext {
   private readonly typing: TypingTracker;
   /** Edit, delete and react. */
   readonly messageActions: MessageActionsSender;
+  /** Messages the server sends later. */
+  readonly scheduled: ScheduledSender;
   private disposed = false;
   private savedOutbox: readonly OutboxItem[] = [];
   private readonly cleanups: Array<() => void> = [];
@@ -57,6 +60,7 @@ export class ChatController implements ControllerContext {
     this.reads = new ReadTracker(this);
     this.typing = new TypingTracker(this);
     this.messageActions = new MessageActionsSender(this);
+    this.scheduled = new ScheduledSender(this);
     this.registerHandlers();
   }
 
@@ -121,11 +125,11 @@ export class ChatController implements ControllerContext {
     return this.loader.loadOlder(conversationId);
   }
 
-  sendMessage(conversationId: string, content: string, replyToSeq?: number): void {
+  sendMessage(conversationId: string, content: string, options: SendOptions = {}): void {
     const text = content.replace(/\s+$/u, '');
     if (!text.trim()) return;
     this.typing.stopped(conversationId);
-    this.outbox.enqueue(conversationId, text, replyToSeq);
+    this.outbox.enqueue(conversationId, text, options);
   }
 
   /** After a profile change: the new name shows in the header and wherever the user is named. */

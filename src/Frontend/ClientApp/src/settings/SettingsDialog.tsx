@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { useCallManager } from '../calls/CallContext';
 import { CloseIcon } from '../ui/icons';
+import { AwayMessageSettings } from './AwayMessageSettings';
 import { BlockedUsersSettings } from './BlockedUsersSettings';
 import { PrivacySettings } from './PrivacySettings';
 import { ProfileSettings } from './ProfileSettings';
@@ -51,6 +52,7 @@ export function SettingsDialog({ onClose }: { onClose: () => void }) {
       <div className="settings-body">
         <ProfileSettings />
         <PrivacySettings />
+        <AwayMessageSettings />
         <TwoFactorSettings />
         <SessionsSettings />
         <BlockedUsersSettings />

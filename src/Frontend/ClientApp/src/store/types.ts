@@ -19,6 +19,8 @@ export interface OutboxItem {
   error?: string;
   /** The message this one answers. */
   replyToSeq?: number;
+  /** Self-destructing: kept across retries so a resend disappears too. */
+  expiresInSeconds?: number;
 }
 
 export interface ConversationState {

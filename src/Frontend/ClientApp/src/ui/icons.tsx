@@ -108,3 +108,10 @@ export const MoreIcon = () => (
     <circle cx="19" cy="12" r="1" />
   </Icon>
 );
+
+export const ScheduleIcon = () => (
+  <Icon>
+    <circle cx="12" cy="13" r="8" />
+    <path d="M12 9v4l2.5 1.5M9 2.5h6" />
+  </Icon>
+);
