@@ -7,7 +7,7 @@
 # Idempotent: installs what is missing, starts only services whose port is not
 # already answering, and appends the names of those it started to
 # $CHAT_DEPS_RECORD (default .local/run/started-by-us) for deps-down.sh.
-# Options: --with-browser (or CHAT_WITH_BROWSER=1) also installs chromium.
+# Options: --with-browser (or CHAT_WITH_BROWSER=1) also installs chromium and firefox-esr.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 cd "$CHAT_ROOT"
@@ -29,7 +29,7 @@ touch "$CHAT_DEPS_RECORD"
 packages=(postgresql redis-server coturn)
 command -v curl >/dev/null || packages+=(curl)
 command -v npm >/dev/null || packages+=(nodejs npm)
-[[ "$with_browser" == 1 ]] && packages+=(chromium)
+[[ "$with_browser" == 1 ]] && packages+=(chromium firefox-esr)
 ensure_packages "${packages[@]}"
 ensure_s3rver
 

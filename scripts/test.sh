@@ -33,6 +33,7 @@ export CHAT_TEST_REDIS="127.0.0.1:$REDIS_PORT"
 export CHAT_TEST_S3="127.0.0.1:$S3_PORT"
 export CHAT_TEST_TURN_SECRET="$TURN_SECRET"
 if [[ -x /usr/bin/chromium ]]; then export CHAT_TEST_CHROMIUM=/usr/bin/chromium; fi
+if [[ -x /usr/bin/firefox-esr ]]; then export CHAT_TEST_FIREFOX=/usr/bin/firefox-esr; fi
 
 test_log="$CHAT_LOGS/dotnet-test.log"
 log "dotnet test Chat.sln -c Release --no-build $*"

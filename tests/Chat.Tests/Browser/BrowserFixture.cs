@@ -24,6 +24,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Lock _lock = new();
+    private readonly SemaphoreSlim _firefoxLaunch = new(1, 1);
+    private IBrowser? _firefox;
 
     public GridCluster Grid { get; private set; } = null!;
 
@@ -42,6 +44,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>CHAT_TEST_CHROMIUM (set by scripts/test.sh) or Debian's /usr/bin/chromium.</summary>
     public static string ChromiumPath =>
         Environment.GetEnvironmentVariable("CHAT_TEST_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
+
+    /// <summary>Debian's Firefox ESR, driven over WebDriver BiDi (Playwright's <c>moz-firefox</c> channel): no patched build needed.</summary>
+    public static string FirefoxPath =>
+        Environment.GetEnvironmentVariable("CHAT_TEST_FIREFOX") is { Length: > 0 } path ? path : "/usr/bin/firefox-esr";
 
     public async Task InitializeAsync()
     {
@@ -80,15 +86,35 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own storage, cookies and network) on one Frontend, with one page.</summary>
-    public async Task<IPage> NewPageAsync(TestFrontend frontend, BrowserNewContextOptions? options = null)
+    public async Task<IPage> NewFirefoxPageAsync(TestFrontend frontend)
     {
-        options ??= new BrowserNewContextOptions();
+        await _firefoxLaunch.WaitAsync();
+        try
+        {
+            _firefox ??= File.Exists(FirefoxPath)
+                ? await Playwright.Firefox.LaunchAsync(new BrowserTypeLaunchOptions { Channel = "moz-firefox", ExecutablePath = FirefoxPath, Headless = true })
+                : throw new InvalidOperationException(
+                    $"Firefox not found at {FirefoxPath}: run `scripts/deps-up.sh --with-browser` (installs Debian's firefox-esr) or set CHAT_TEST_FIREFOX.");
+        }
+        finally
+        {
+            _firefoxLaunch.Release();
+        }
+
+        return await NewPageAsync(frontend, _firefox, new BrowserNewContextOptions());
+    }
+
+    public Task<IPage> NewPageAsync(TestFrontend frontend, BrowserNewContextOptions? options = null) =>
+        NewPageAsync(frontend, Browser, options ?? new BrowserNewContextOptions());
+
+    private async Task<IPage> NewPageAsync(TestFrontend frontend, IBrowser browser, BrowserNewContextOptions options)
+    {
         options.BaseURL = frontend.Address.ToString();
         options.ViewportSize ??= new ViewportSize { Width = 1280, Height = 800 };
         options.ColorScheme ??= ColorScheme.Light;
         options.Locale ??= "en-GB";
         options.TimezoneId ??= "UTC";
-        var context = await Browser.NewContextAsync(options);
+        var context = await browser.NewContextAsync(options);
         lock (_lock)
         {
             _contexts.Add(context);
@@ -130,6 +156,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null)
         {
             await Browser.CloseAsync();
+        }
+
+        if (_firefox is not null)
+        {
+            await _firefox.CloseAsync();
         }
 
         Playwright?.Dispose();
