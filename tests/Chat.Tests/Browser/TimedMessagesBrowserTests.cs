@@ -19,10 +19,7 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
     [Fact]
     public async Task An_away_message_set_in_settings_answers_a_direct_message_and_is_still_set_after_a_reload()
     {
-        var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
-        var bobUser = await TestUser.RegisterAsync(fixture.Second.Http);
-        var conversation = await ConversationApi.CreateAsync(fixture.First.Http, aliceUser, "direct", null, bobUser);
-        var id = conversation.ConversationId.ToString();
+        var (aliceUser, bobUser, id) = await DirectPairAsync();
         var alice = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
         var bob = new ChatPage(await fixture.NewPageAsync(fixture.Second), "bob");
         try
@@ -80,10 +77,7 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
     public async Task A_message_sent_with_the_disappearing_timer_is_deleted_for_both_people_when_it_expires()
     {
         const string Secret = "The door code is 4711.";
-        var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
-        var bobUser = await TestUser.RegisterAsync(fixture.Second.Http);
-        var conversation = await ConversationApi.CreateAsync(fixture.First.Http, aliceUser, "direct", null, bobUser);
-        var id = conversation.ConversationId.ToString();
+        var (aliceUser, bobUser, id) = await DirectPairAsync();
         // Alice on a phone: the timer must fit beside the composer on a narrow screen.
         var alice = new ChatPage(
             await fixture.NewPageAsync(fixture.First, new BrowserNewContextOptions
@@ -141,10 +135,7 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
     {
         const string Soon = "Happy birthday, Bob!";
         const string Later = "Did you like the cake?";
-        var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
-        var bobUser = await TestUser.RegisterAsync(fixture.Second.Http);
-        var conversation = await ConversationApi.CreateAsync(fixture.First.Http, aliceUser, "direct", null, bobUser);
-        var id = conversation.ConversationId.ToString();
+        var (aliceUser, bobUser, id) = await DirectPairAsync();
         var alice = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
         var bob = new ChatPage(await fixture.NewPageAsync(fixture.Second), "bob");
         try
@@ -209,4 +200,13 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
         page.Page.EvaluateAsync<string>(
             "ms => { const d = new Date(Date.now() + ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }",
             fromNow.TotalMilliseconds);
+
+    /// <summary>Alice and Bob, signed up through the API, with a direct conversation between them.</summary>
+    private async Task<(TestUser Alice, TestUser Bob, string ConversationId)> DirectPairAsync()
+    {
+        var alice = await TestUser.RegisterAsync(fixture.First.Http);
+        var bob = await TestUser.RegisterAsync(fixture.Second.Http);
+        var conversation = await ConversationApi.CreateAsync(fixture.First.Http, alice, "direct", null, bob);
+        return (alice, bob, conversation.ConversationId.ToString());
+    }
 }

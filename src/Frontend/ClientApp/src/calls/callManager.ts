@@ -76,19 +76,20 @@ interface Peer {
   chain: Promise<void>;
 }
 
+// Everything about the active call, as it is when there is none (the incoming ring is apart).
+const noActiveCall: Omit<CallViewState, 'incoming' | 'error'> = {
+  active: null,
+  localStream: null,
+  peers: [],
+  muted: false,
+  cameraOff: false,
+  screenSharing: false,
+  screenStream: null,
+  minimized: false,
+};
+
 export class CallManager {
-  private state: CallViewState = {
-    incoming: null,
-    active: null,
-    localStream: null,
-    peers: [],
-    muted: false,
-    cameraOff: false,
-    screenSharing: false,
-    screenStream: null,
-    minimized: false,
-    error: null,
-  };
+  private state: CallViewState = { ...noActiveCall, incoming: null, error: null };
   private readonly listeners = new Set<() => void>();
   private readonly peers = new Map<string, Peer>();
   private iceServers: RTCIceServer[] | null = null;
@@ -435,16 +436,6 @@ export class CallManager {
     this.closePeers();
     this.state.localStream?.getTracks().forEach((t) => t.stop());
     this.state.screenStream?.getTracks().forEach((t) => t.stop());
-    this.set({
-      active: null,
-      localStream: null,
-      peers: [],
-      muted: false,
-      cameraOff: false,
-      screenSharing: false,
-      screenStream: null,
-      minimized: false,
-      error,
-    });
+    this.set({ ...noActiveCall, error });
   }
 }
