@@ -43,6 +43,9 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("has-blocked"), ReadOnly]
     Task<bool> HasBlockedAsync(Guid otherUserId);
 
+    [Alias("get-watch-policy"), ReadOnly]
+    Task<Presence.WatchPolicy> GetWatchPolicyAsync();
+
     [Alias("get-auto-reply"), ReadOnly]
     Task<AutoReplySettings> GetAutoReplyAsync();
 

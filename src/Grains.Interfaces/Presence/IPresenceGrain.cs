@@ -31,6 +31,10 @@ public interface IPresenceGrain : IGrainWithGuidKey
     [Alias("watch")]
     Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId);
 
+    /// <summary>The user changed their last-seen audience or blocks; watchers are answered by this from now on.</summary>
+    [Alias("set-watch-policy"), AlwaysInterleave]
+    Task SetWatchPolicyAsync(WatchPolicy policy);
+
     /// <summary>Delivers an event to every connected device of this user (one event per Frontend holding a session).</summary>
     [Alias("notify"), AlwaysInterleave]
     Task NotifyAsync(ClientEvent clientEvent);

@@ -1,4 +1,5 @@
 using Chat.Errors;
+using Chat.Presence;
 using Microsoft.Extensions.Logging;
 
 namespace Chat.Accounts;
@@ -79,6 +80,8 @@ internal sealed partial class UserGrain(
             await WriteStateAsync();
         }
 
+        // Pushed even when unchanged: a retry after a failed push brings the copy in step.
+        await PushWatchPolicyAsync();
         return CurrentPrivacy();
     }
 
@@ -119,6 +122,7 @@ internal sealed partial class UserGrain(
         await RequireAccountAsync();
         if (state.State.Blocked.Contains(otherUserId))
         {
+            await PushWatchPolicyAsync();
             return;
         }
 
@@ -134,25 +138,36 @@ internal sealed partial class UserGrain(
 
         state.State.Blocked.Add(otherUserId);
         await WriteStateAsync();
+        await PushWatchPolicyAsync();
 
         LogBlocked(logger, UserId, otherUserId);
     }
 
     public async Task UnblockAsync(Guid otherUserId)
     {
-        if (!state.State.Blocked.Remove(otherUserId))
+        var removed = state.State.Blocked.Remove(otherUserId);
+        if (removed)
         {
-            return;
+            await WriteStateAsync();
         }
 
-        await WriteStateAsync();
-
-        LogUnblocked(logger, UserId, otherUserId);
+        await PushWatchPolicyAsync();
+        if (removed)
+        {
+            LogUnblocked(logger, UserId, otherUserId);
+        }
     }
 
     public Task<IReadOnlyList<Guid>> GetBlockedAsync() => Task.FromResult<IReadOnlyList<Guid>>([.. state.State.Blocked]);
 
     public Task<bool> HasBlockedAsync(Guid otherUserId) => Task.FromResult(state.State.Blocked.Contains(otherUserId));
+
+    public Task<WatchPolicy> GetWatchPolicyAsync() => Task.FromResult(CurrentWatchPolicy());
+
+    private WatchPolicy CurrentWatchPolicy() => new(state.State.LastSeen, state.State.Blocked.ToHashSet());
+
+    // The presence grain answers watchers from its own copy, so it must learn every change.
+    private Task PushWatchPolicyAsync() => GrainFactory.GetGrain<IPresenceGrain>(UserId).SetWatchPolicyAsync(CurrentWatchPolicy());
 
     public async Task DeleteAccountAsync(string password, string? totpCode)
     {

@@ -13,6 +13,7 @@ namespace Chat.Presence;
 /// </summary>
 internal sealed class PresenceGrain(
     [PersistentState("presence")] IPersistentState<PresenceRecord> record,
+    UserProfileStore profiles,
     TimeProvider time) : Grain, IPresenceGrain
 {
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
@@ -20,6 +21,7 @@ internal sealed class PresenceGrain(
     // Connections that ended, until a lease would have lapsed: a renewal snapshotted before the
     // disconnect must not bring them back.
     private readonly Dictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _recordLock = new(1, 1);
     private FrontendLeases _watchers = null!;
     private FrontendLeases _devices = null!;
     private DateTimeOffset? _offlineDueAt;
@@ -79,8 +81,7 @@ internal sealed class PresenceGrain(
             throw ChatException.BadRequest("status must be online, away or dnd");
         }
 
-        record.State.ManualStatus = status == PresenceStatuses.Online ? null : status;
-        await record.WriteStateAsync();
+        await UpdateRecordAsync(r => r.ManualStatus = status == PresenceStatuses.Online ? null : status);
         await EvaluateAsync();
     }
 
@@ -96,16 +97,26 @@ internal sealed class PresenceGrain(
 
     public async Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId)
     {
-        var user = GrainFactory.GetGrain<IUserGrain>(UserId);
-        if (viewerId != UserId && await user.HasBlockedAsync(viewerId))
+        var policy = await PolicyAsync();
+        if (viewerId != UserId && policy.Blocked.Contains(viewerId))
         {
             return [];
         }
 
         _watchers.Renew(frontendId);
-        var showLastSeen = viewerId == UserId || await user.CanSeeAsync(PrivacySetting.LastSeen, viewerId);
+        var showLastSeen = viewerId == UserId || policy.LastSeenAudience switch
+        {
+            PrivacyAudiences.Everyone => true,
+            PrivacyAudiences.Contacts => await profiles.AreContactsAsync(UserId, viewerId),
+            _ => false,
+        };
         return [Current(showLastSeen)];
     }
+
+    public Task SetWatchPolicyAsync(WatchPolicy policy) =>
+        record.State.Policy is { } current && current.LastSeenAudience == policy.LastSeenAudience && current.Blocked.SetEquals(policy.Blocked)
+            ? Task.CompletedTask
+            : UpdateRecordAsync(r => r.Policy = policy);
 
     public Task NotifyAsync(ClientEvent clientEvent) => _devices.PublishAsync(EventAudience.User, UserId, clientEvent);
 
@@ -158,8 +169,7 @@ internal sealed class PresenceGrain(
 
             status = PresenceStatuses.Offline;
             _offlineDueAt = null;
-            record.State.LastSeen = now;
-            await record.WriteStateAsync();
+            await UpdateRecordAsync(r => r.LastSeen = now);
         }
 
         if (status != _published)
@@ -178,8 +188,38 @@ internal sealed class PresenceGrain(
             return;
         }
 
-        var privacy = await GrainFactory.GetGrain<IUserGrain>(UserId).GetPrivacyAsync();
-        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(privacy.LastSeen == PrivacyAudiences.Everyone));
+        var policy = await PolicyAsync();
+        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(policy.LastSeenAudience == PrivacyAudiences.Everyone));
+    }
+
+    // Asked of the user grain once per user, ever; after that the user grain keeps the copy in step.
+    // The user grain may push a newer policy while this waits for its answer (the push interleaves),
+    // and then the pushed one stands.
+    private async Task<WatchPolicy> PolicyAsync()
+    {
+        if (record.State.Policy is { } known)
+        {
+            return known;
+        }
+
+        var fetched = await GrainFactory.GetGrain<IUserGrain>(UserId).GetWatchPolicyAsync();
+        await UpdateRecordAsync(r => r.Policy ??= fetched);
+        return record.State.Policy ?? fetched;
+    }
+
+    // Policy pushes interleave with other calls, so every change of the record is written under one lock.
+    private async Task UpdateRecordAsync(Action<PresenceRecord> change)
+    {
+        await _recordLock.WaitAsync();
+        try
+        {
+            change(record.State);
+            await record.WriteStateAsync();
+        }
+        finally
+        {
+            _recordLock.Release();
+        }
     }
 
     private PresenceChangedEvent Current(bool showLastSeen) =>
