@@ -78,8 +78,7 @@ public sealed class AccountDeletionTests(AccountsGrid fixture)
 
         var delete = await Http.SendAsync(user, HttpMethod.Delete, "/api/users/me", body);
 
-        Assert.True(delete.StatusCode == HttpStatusCode.BadRequest, $"{why}: {delete.StatusCode}");
-        Assert.Equal("bad_request", await delete.ProblemCodeAsync());
+        await delete.AssertBadRequestAsync(why);
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
     }
 

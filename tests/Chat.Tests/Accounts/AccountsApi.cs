@@ -28,6 +28,13 @@ public static class AccountsApi
         return http.SendAsync(request);
     }
 
+    /// <summary>The answer every refused bad input gets: 400 with the <c>bad_request</c> problem code.</summary>
+    public static async Task AssertBadRequestAsync(this HttpResponseMessage response, string why)
+    {
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.BadRequest, $"{why}: {response.RequestMessage?.RequestUri} {response.StatusCode}");
+        Assert.Equal("bad_request", await response.ProblemCodeAsync());
+    }
+
     public static async Task<string?> ProblemCodeAsync(this HttpResponseMessage response)
     {
         var body = await response.Content.ReadAsStringAsync();

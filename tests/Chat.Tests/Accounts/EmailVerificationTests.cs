@@ -99,8 +99,7 @@ public sealed class EmailVerificationTests(AccountsGrid fixture)
 
         var response = await Http.SendRawAsync(null, HttpMethod.Post, "/api/auth/email/verify", body);
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
-        Assert.Equal("bad_request", await response.ProblemCodeAsync());
+        await response.AssertBadRequestAsync(why);
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
     }
 

@@ -67,8 +67,7 @@ public sealed class PasswordResetTests(AccountsGrid fixture)
 
         var response = await Http.SendRawAsync(null, HttpMethod.Post, "/api/auth/password/forgot", body);
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
-        Assert.Equal("bad_request", await response.ProblemCodeAsync());
+        await response.AssertBadRequestAsync(why);
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
     }
 
@@ -95,8 +94,7 @@ public sealed class PasswordResetTests(AccountsGrid fixture)
         foreach (var (why, body) in attempts)
         {
             var response = await Http.SendRawAsync(null, HttpMethod.Post, "/api/auth/password/reset", body);
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
-            Assert.Equal("bad_request", await response.ProblemCodeAsync());
+            await response.AssertBadRequestAsync(why);
         }
 
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));

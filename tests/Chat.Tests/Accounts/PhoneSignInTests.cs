@@ -81,8 +81,7 @@ public sealed class PhoneSignInTests(AccountsGrid fixture)
 
         foreach (var response in new[] { set, start, login })
         {
-            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.RequestMessage!.RequestUri} {response.StatusCode}");
-            Assert.Equal("bad_request", await response.ProblemCodeAsync());
+            await response.AssertBadRequestAsync(why);
         }
 
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
@@ -106,8 +105,7 @@ public sealed class PhoneSignInTests(AccountsGrid fixture)
 
         var verify = await Http.SendRawAsync(user, HttpMethod.Post, "/api/users/me/phone/verify", body);
 
-        Assert.True(verify.StatusCode == HttpStatusCode.BadRequest, $"{why}: {verify.StatusCode}");
-        Assert.Equal("bad_request", await verify.ProblemCodeAsync());
+        await verify.AssertBadRequestAsync(why);
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
     }
 

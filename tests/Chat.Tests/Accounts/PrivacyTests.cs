@@ -51,8 +51,7 @@ public sealed class PrivacyTests(AccountsGrid fixture)
 
         var response = await Http.SendRawAsync(user, HttpMethod.Put, "/api/users/me/privacy", body);
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
-        Assert.Equal("bad_request", await response.ProblemCodeAsync());
+        await response.AssertBadRequestAsync(why);
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
     }
 

@@ -99,8 +99,7 @@ public sealed class ProfileTests(AccountsGrid fixture)
 
         var response = await Http.SendRawAsync(user, HttpMethod.Patch, "/api/users/me/profile", body);
 
-        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
-        Assert.Equal("bad_request", await response.ProblemCodeAsync());
+        await response.AssertBadRequestAsync(why);
         Assert.Equal(before, await AccountsDatabase.FingerprintAsync(fixture.Grid));
         Assert.Equal("before", (await GetOwnAsync(user)).GetProperty("bio").GetString());
     }
