@@ -12,33 +12,21 @@ public sealed partial class ChatHub
     private const string CallsItem = "chat.calls";
 
     /// <summary>Starts a call in a conversation and rings its other members; returns the call (with its id).</summary>
-    public async Task<CallInfo> StartCall(Guid conversationId, bool video)
+    public Task<CallInfo> StartCall(Guid conversationId, bool video)
     {
         var callId = Guid.NewGuid();
-        var info = await Call(callId).StartAsync(conversationId, CurrentUserId, video, CallDevice());
-        TrackCall(callId);
-        return info;
+        return TrackedAsync(callId, Call(callId).StartAsync(conversationId, CurrentUserId, video, CallDevice()));
     }
 
     /// <summary>Answers on this device; the caller's other devices stop ringing. A second answer is a conflict.</summary>
-    public async Task<CallInfo> AcceptCall(Guid callId)
-    {
-        var info = await Call(callId).AcceptAsync(CallDevice());
-        TrackCall(callId);
-        return info;
-    }
+    public Task<CallInfo> AcceptCall(Guid callId) => TrackedAsync(callId, Call(callId).AcceptAsync(CallDevice()));
 
     public Task RejectCall(Guid callId) => Call(callId).RejectAsync(CurrentUserId);
 
     public Task CancelCall(Guid callId) => Call(callId).CancelAsync(CurrentUserId);
 
     /// <summary>Joins an ongoing call, or moves the caller's place in it to this connection (after a reload).</summary>
-    public async Task<CallInfo> JoinCall(Guid callId)
-    {
-        var info = await Call(callId).JoinAsync(CallDevice());
-        TrackCall(callId);
-        return info;
-    }
+    public Task<CallInfo> JoinCall(Guid callId) => TrackedAsync(callId, Call(callId).JoinAsync(CallDevice()));
 
     public Task LeaveCall(Guid callId) => Call(callId).LeaveAsync(CurrentUserId);
 
@@ -70,14 +58,17 @@ public sealed partial class ChatHub
         }
     }
 
-    private void TrackCall(Guid callId)
+    // Remembers, once the grain has the device, which calls this connection takes part in (left on disconnect).
+    private async Task<CallInfo> TrackedAsync(Guid callId, Task<CallInfo> joining)
     {
+        var info = await joining;
         if (!(Context.Items.TryGetValue(CallsItem, out var value) && value is HashSet<Guid> callIds))
         {
             Context.Items[CallsItem] = callIds = [];
         }
 
         callIds.Add(callId);
+        return info;
     }
 
     private CallDevice CallDevice() => new(CurrentUserId, frontend.Id, Context.ConnectionId);
