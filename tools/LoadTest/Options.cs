@@ -59,7 +59,6 @@ internal sealed class Options
     public int RegisterParallelism { get; private set; } = 4;
     public int ConnectParallelism { get; private set; } = 32;
     public int DevicesPerUser { get; private set; } = 1;
-    public bool DevicesGiven { get; private set; }
     public bool SampleCpu { get; private set; } = OperatingSystem.IsLinux() && Directory.Exists("/proc");
     public string? JsonOut { get; private set; }
     public double WaitQuietSeconds { get; private set; } = 60;
@@ -124,7 +123,7 @@ internal sealed class Options
                     case "--users-file": o.UsersFile = Value(); break;
                     case "--register-parallelism": o.RegisterParallelism = Int(arg, Value(), 1, 256); break;
                     case "--connect-parallelism": o.ConnectParallelism = Int(arg, Value(), 1, 1024); break;
-                    case "--devices-per-user": o.DevicesPerUser = Int(arg, Value(), 1, 1000); o.DevicesGiven = true; break;
+                    case "--devices-per-user": o.DevicesPerUser = Int(arg, Value(), 1, 1000); break;
                     case "--cpu": o.SampleCpu = Value() switch { "on" => true, "off" => false, var v => throw new FormatException($"--cpu: on or off, not '{v}'") }; break;
                     case "--json": o.JsonOut = Value(); break;
                     case "--wait-quiet": o.WaitQuietSeconds = Double(arg, Value(), 0, 3_600); break;

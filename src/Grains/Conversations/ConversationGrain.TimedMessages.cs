@@ -69,7 +69,7 @@ internal sealed partial class ConversationGrain
     public async Task CancelScheduledMessageAsync(Guid userId, Guid scheduledId)
     {
         RequireMember(userId);
-        if (!await timed.RemoveScheduledAsync(Id, scheduledId, userId))
+        if (await timed.RemoveScheduledAsync(Id, [scheduledId], userId) == 0)
         {
             throw ChatException.NotFound("no such scheduled message");
         }
@@ -137,9 +137,16 @@ internal sealed partial class ConversationGrain
                 await _frontends.PublishAsync(EventAudience.Conversation, Id, new MessageUpdatedEvent(expired));
             }
 
-            foreach (var scheduled in await timed.ListScheduledAsync(Id, senderId: null, dueBy: now))
+            // Removed together once all are sent; a crash in between re-sends, and the client ids make that a no-op.
+            var due = await timed.ListScheduledAsync(Id, senderId: null, dueBy: now);
+            foreach (var scheduled in due)
             {
                 await SendScheduledAsync(scheduled);
+            }
+
+            if (due.Count > 0)
+            {
+                await timed.RemoveScheduledAsync(Id, [.. due.Select(s => s.ScheduledId)], senderId: null);
             }
 
             var next = await timed.NextDueAsync(Id);
@@ -181,8 +188,6 @@ internal sealed partial class ConversationGrain
             await GrainFactory.GetGrain<IPresenceGrain>(scheduled.SenderId)
                 .NotifyAsync(new ScheduledMessageFailedEvent(Id, scheduled.ScheduledId, $"{ex.Code}: {ex.Message}"));
         }
-
-        await timed.RemoveScheduledAsync(Id, scheduled.ScheduledId, senderId: null);
     }
 
     private async Task StopTimedWorkAsync()

@@ -76,23 +76,15 @@ internal sealed class TimedMessageStore(NpgsqlDataSource dataSource)
         return found;
     }
 
-    public async Task<int> CountScheduledAsync(Guid conversationId, Guid senderId)
-    {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM scheduled_messages WHERE conversation_id = $1 AND sender_id = $2");
-        command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(senderId);
-        return (int)(long)(await command.ExecuteScalarAsync())!;
-    }
-
-    /// <summary>Removes a waiting message; false if there was none with that id from that sender (with no sender: any).</summary>
-    public async Task<bool> RemoveScheduledAsync(Guid conversationId, Guid scheduledId, Guid? senderId)
+    /// <summary>Removes waiting messages (only the sender's, when one is given); returns how many there were.</summary>
+    public async Task<int> RemoveScheduledAsync(Guid conversationId, IReadOnlyCollection<Guid> scheduledIds, Guid? senderId)
     {
         await using var command = dataSource.CreateCommand(
-            "DELETE FROM scheduled_messages WHERE conversation_id = $1 AND scheduled_id = $2 AND ($3::uuid IS NULL OR sender_id = $3)");
+            "DELETE FROM scheduled_messages WHERE conversation_id = $1 AND scheduled_id = ANY($2) AND ($3::uuid IS NULL OR sender_id = $3)");
         command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(scheduledId);
+        command.Parameters.AddWithValue(scheduledIds.ToArray());
         command.Parameters.Add(new NpgsqlParameter { Value = (object?)senderId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Uuid });
-        return await command.ExecuteNonQueryAsync() == 1;
+        return await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>The soonest moment this conversation has something to do: a message to empty or one to send.</summary>
