@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Errors;
 using Chat.Realtime;
+using Orleans.Streams;
 
 namespace Chat.Presence;
 
@@ -23,7 +24,7 @@ internal sealed class PresenceGrain(
     private readonly Dictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _recordLock = new(1, 1);
     private FrontendLeases _watchers = null!;
-    private FrontendLeases _devices = null!;
+    private IStreamProvider _streams = null!;
     private DateTimeOffset? _offlineDueAt;
     private string _published = PresenceStatuses.Offline;
 
@@ -31,8 +32,8 @@ internal sealed class PresenceGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _watchers = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
-        _devices = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
+        _streams = this.GetStreamProvider(RealtimeStreams.ProviderName);
+        _watchers = new FrontendLeases(_streams, time);
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(LeaseTimings.PresenceSweep, LeaseTimings.PresenceSweep) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -40,17 +41,12 @@ internal sealed class PresenceGrain(
     public Task ConnectAsync(Guid frontendId, string connectionId)
     {
         _sessions[connectionId] = new Session(frontendId, time.GetUtcNow() + LeaseTimings.FrontendLease, Idle: false);
-        _devices.Renew(frontendId);
         return EvaluateAsync();
     }
 
     public Task DisconnectAsync(string connectionId)
     {
-        if (_sessions.Remove(connectionId, out var ended) && !_sessions.Values.Any(s => s.FrontendId == ended.FrontendId))
-        {
-            _devices.Remove(ended.FrontendId);
-        }
-
+        _sessions.Remove(connectionId);
         _ended[connectionId] = time.GetUtcNow() + LeaseTimings.FrontendLease;
         return EvaluateAsync();
     }
@@ -68,7 +64,6 @@ internal sealed class PresenceGrain(
             _sessions[connectionId] = _sessions.TryGetValue(connectionId, out var session)
                 ? session with { ExpiresAt = expiresAt }
                 : new Session(frontendId, expiresAt, Idle: false);
-            _devices.Renew(frontendId);
         }
 
         return EvaluateAsync();
@@ -118,7 +113,14 @@ internal sealed class PresenceGrain(
             ? Task.CompletedTask
             : UpdateRecordAsync(r => r.Policy = policy);
 
-    public Task NotifyAsync(ClientEvent clientEvent) => _devices.PublishAsync(EventAudience.User, UserId, clientEvent);
+    // The live sessions name the Frontends holding the user's devices: one event to each.
+    public Task NotifyAsync(ClientEvent clientEvent)
+    {
+        var now = time.GetUtcNow();
+        var envelope = new FrontendEnvelope(EventAudience.User, UserId, clientEvent);
+        return Task.WhenAll(_sessions.Values.Where(s => s.ExpiresAt >= now).Select(s => s.FrontendId).Distinct()
+            .Select(frontendId => _streams.GetStream<FrontendEnvelope>(RealtimeStreams.ForFrontend(frontendId)).OnNextAsync(envelope)));
+    }
 
     public Task RenewWatchAsync(Guid frontendId)
     {
