@@ -10,6 +10,7 @@ using Chat.Frontend.Sms;
 using Chat.Frontend.Users;
 using Chat.Hosting;
 using Chat.Storage;
+using Microsoft.AspNetCore.Connections;
 
 namespace Chat.Frontend.Hosting;
 
@@ -19,6 +20,7 @@ public static class FrontendApp
     public static async Task<WebApplication> BuildAsync(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddSingleton<IMemoryPoolFactory<byte>, BoundedMemoryPoolFactory>();
         configure?.Invoke(builder);
         var grid = GridSettings.Read(builder.Configuration);
         var frontend = builder.Configuration.BindRequired<FrontendSettings>(FrontendSettings.Section);

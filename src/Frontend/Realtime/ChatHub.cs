@@ -13,28 +13,17 @@ namespace Chat.Frontend.Realtime;
 [Authorize]
 public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audience, LocalWatchers watchers, GrainLeases leases, FrontendIdentity frontend) : Hub
 {
-    public static string UserGroup(Guid userId) => $"u:{userId:N}";
-
     private Guid CurrentUserId => Context.User!.UserId();
 
+    /// <summary>The socket is already in <see cref="LocalAudience"/> (<see cref="ChatHubLifetimeManager"/>).</summary>
     public override async Task OnConnectedAsync()
     {
         var userId = CurrentUserId;
-        await Groups.AddToGroupAsync(Context.ConnectionId, UserGroup(userId));
-        var first = audience.AddConnection(userId, Context.ConnectionId);
-        try
+        await Presence(userId).ConnectAsync(frontend.Id, Context.ConnectionId);
+        if (audience.TakeJoinPending(userId))
         {
-            await Presence(userId).ConnectAsync(frontend.Id, Context.ConnectionId);
-            if (first)
-            {
-                var conversationIds = await cluster.GetGrain<IConversationIndexGrain>(0).GetConversationIdsAsync(userId);
-                await leases.AttachConversationsAsync(audience.Join(userId, conversationIds));
-            }
-        }
-        catch
-        {
-            audience.RemoveConnection(userId, Context.ConnectionId);
-            throw;
+            var conversationIds = await cluster.GetGrain<IConversationIndexGrain>(0).GetConversationIdsAsync(userId);
+            await leases.AttachConversationsAsync(audience.Join(userId, conversationIds));
         }
     }
 

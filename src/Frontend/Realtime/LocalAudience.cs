@@ -1,43 +1,59 @@
+using Microsoft.AspNetCore.SignalR;
+
 namespace Chat.Frontend.Realtime;
 
 /// <summary>
-/// Who is connected to this Frontend: connections per user, and which local users belong to each
-/// conversation. It decides when this Frontend must ask a grain for events (first local interest)
-/// and when it can stop (last local interest gone), so pub-sub state never outgrows the sockets.
+/// Who is connected to this Frontend: the sockets of each user, and which local users belong to
+/// each conversation. Events are written straight to these sockets (no SignalR group per user).
+/// It also decides when this Frontend must ask a grain for events (first local interest) and when
+/// it can stop (last local interest gone), so pub-sub state never outgrows the sockets.
 /// </summary>
 public sealed class LocalAudience
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, HashSet<string>> _connectionsByUser = [];
+    private readonly Dictionary<Guid, HubConnectionContext[]> _connectionsByUser = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _usersByConversation = [];
     private readonly Dictionary<Guid, HashSet<Guid>> _conversationsByUser = [];
+    private readonly HashSet<Guid> _joinPending = [];
 
-    /// <summary>Records a connection; true if it is the user's first on this Frontend.</summary>
-    public bool AddConnection(Guid userId, string connectionId)
+    /// <summary>Records a socket of a user, before the hub's <c>OnConnectedAsync</c> runs.</summary>
+    public void AddConnection(Guid userId, HubConnectionContext connection)
     {
         lock (_lock)
         {
-            if (!_connectionsByUser.TryGetValue(userId, out var connections))
+            if (_connectionsByUser.TryGetValue(userId, out var connections))
             {
-                _connectionsByUser[userId] = connections = new HashSet<string>(StringComparer.Ordinal);
+                _connectionsByUser[userId] = [.. connections, connection];
             }
-
-            connections.Add(connectionId);
-            return connections.Count == 1;
+            else
+            {
+                _connectionsByUser[userId] = [connection];
+                _joinPending.Add(userId);
+            }
         }
     }
 
-    /// <summary>Removes a connection; if it was the user's last, forgets the user and returns the conversations no local user needs any more.</summary>
+    /// <summary>
+    /// Removes a socket (a second call does nothing); if it was the user's last, forgets the user and
+    /// returns the conversations no local user needs any more.
+    /// </summary>
     public IReadOnlyList<Guid>? RemoveConnection(Guid userId, string connectionId)
     {
         lock (_lock)
         {
-            if (!_connectionsByUser.TryGetValue(userId, out var connections) || !connections.Remove(connectionId) || connections.Count > 0)
+            if (!_connectionsByUser.TryGetValue(userId, out var connections) || !connections.Any(c => c.ConnectionId == connectionId))
             {
                 return null;
             }
 
+            if (connections.Length > 1)
+            {
+                _connectionsByUser[userId] = [.. connections.Where(c => c.ConnectionId != connectionId)];
+                return null;
+            }
+
             _connectionsByUser.Remove(userId);
+            _joinPending.Remove(userId);
             var orphaned = new List<Guid>();
             if (_conversationsByUser.Remove(userId, out var conversations))
             {
@@ -54,6 +70,18 @@ public sealed class LocalAudience
             }
 
             return orphaned;
+        }
+    }
+
+    /// <summary>
+    /// True once per arrival of a user (their first socket here): the caller then joins the user's
+    /// conversations. Events that join one meanwhile (<c>ConversationAdded</c>) do not count.
+    /// </summary>
+    public bool TakeJoinPending(Guid userId)
+    {
+        lock (_lock)
+        {
+            return _joinPending.Remove(userId);
         }
     }
 
@@ -109,12 +137,45 @@ public sealed class LocalAudience
         }
     }
 
+    /// <summary>The sockets of the local members of a conversation.</summary>
+    public List<HubConnectionContext> ConnectionsIn(Guid conversationId)
+    {
+        lock (_lock)
+        {
+            var found = new List<HubConnectionContext>();
+            if (_usersByConversation.TryGetValue(conversationId, out var users))
+            {
+                foreach (var userId in users)
+                {
+                    found.AddRange(_connectionsByUser.GetValueOrDefault(userId) ?? []);
+                }
+            }
+
+            return found;
+        }
+    }
+
+    /// <summary>The sockets of these users, those connected here.</summary>
+    public List<HubConnectionContext> ConnectionsOf(IEnumerable<Guid> userIds)
+    {
+        lock (_lock)
+        {
+            var found = new List<HubConnectionContext>();
+            foreach (var userId in userIds)
+            {
+                found.AddRange(_connectionsByUser.GetValueOrDefault(userId) ?? []);
+            }
+
+            return found;
+        }
+    }
+
     /// <summary>The users connected here, each with their connection ids, and the conversations they need.</summary>
     public (Dictionary<Guid, string[]> Users, Guid[] Conversations) Snapshot()
     {
         lock (_lock)
         {
-            return (_connectionsByUser.ToDictionary(u => u.Key, u => u.Value.ToArray()), [.. _usersByConversation.Keys]);
+            return (_connectionsByUser.ToDictionary(u => u.Key, u => u.Value.Select(c => c.ConnectionId).ToArray()), [.. _usersByConversation.Keys]);
         }
     }
 }

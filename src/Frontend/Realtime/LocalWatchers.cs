@@ -4,10 +4,10 @@ namespace Chat.Frontend.Realtime;
 public sealed class LocalWatchers
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, HashSet<Guid>> _viewersByWatched = [];
-    private readonly Dictionary<Guid, HashSet<Guid>> _watchedByViewer = [];
+    private readonly Dictionary<Guid, SortedGuidSet> _viewersByWatched = [];
+    private readonly Dictionary<Guid, SortedGuidSet> _watchedByViewer = [];
 
-    /// <summary>Records what one <c>WatchPresence</c> call added; the viewer's set is trimmed after, as it lives as long as the viewer.</summary>
+    /// <summary>Records what one <c>WatchPresence</c> call added.</summary>
     public void Watch(Guid viewerId, IReadOnlyCollection<Guid> watchedIds)
     {
         if (watchedIds.Count == 0)
@@ -17,18 +17,25 @@ public sealed class LocalWatchers
 
         lock (_lock)
         {
-            foreach (var watchedId in watchedIds)
-            {
-                (_viewersByWatched.TryGetValue(watchedId, out var viewers) ? viewers : _viewersByWatched[watchedId] = new HashSet<Guid>(1)).Add(viewerId);
-            }
-
             if (!_watchedByViewer.TryGetValue(viewerId, out var watched))
             {
-                _watchedByViewer[viewerId] = watched = new HashSet<Guid>(watchedIds.Count);
+                _watchedByViewer[viewerId] = watched = new SortedGuidSet(watchedIds.Count);
             }
 
-            watched.UnionWith(watchedIds);
-            watched.TrimExcess();
+            foreach (var watchedId in watchedIds)
+            {
+                if (!watched.Add(watchedId))
+                {
+                    continue;
+                }
+
+                if (!_viewersByWatched.TryGetValue(watchedId, out var viewers))
+                {
+                    _viewersByWatched[watchedId] = viewers = new SortedGuidSet();
+                }
+
+                viewers.Add(viewerId);
+            }
         }
     }
 
@@ -42,7 +49,7 @@ public sealed class LocalWatchers
                 return;
             }
 
-            foreach (var watchedId in watched)
+            foreach (var watchedId in watched.AsSpan())
             {
                 if (_viewersByWatched.TryGetValue(watchedId, out var viewers) && viewers.Remove(viewerId) && viewers.Count == 0)
                 {
@@ -56,7 +63,7 @@ public sealed class LocalWatchers
     {
         lock (_lock)
         {
-            return _viewersByWatched.TryGetValue(watchedId, out var viewers) ? [.. viewers] : [];
+            return _viewersByWatched.TryGetValue(watchedId, out var viewers) ? viewers.ToArray() : [];
         }
     }
 

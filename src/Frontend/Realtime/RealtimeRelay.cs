@@ -1,5 +1,6 @@
 using Chat.Realtime;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 using Orleans.Streams;
 
 namespace Chat.Frontend.Realtime;
@@ -77,23 +78,13 @@ public sealed partial class RealtimeRelay(
 
             if (envelope.Audience == EventAudience.Conversation)
             {
-                var users = audience.UsersIn(envelope.AudienceId);
-                if (users.Count > 0)
-                {
-                    await hub.Clients.Groups(users.Select(ChatHub.UserGroup).ToList()).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
-                }
-
+                await WriteAsync(audience.ConnectionsIn(envelope.AudienceId), clientEvent);
                 return;
             }
 
             if (envelope.Audience == EventAudience.PresenceWatchers)
             {
-                var viewers = watchers.ViewersOf(envelope.AudienceId);
-                if (viewers.Count > 0)
-                {
-                    await hub.Clients.Groups(viewers.Select(ChatHub.UserGroup).ToList()).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
-                }
-
+                await WriteAsync(audience.ConnectionsOf(watchers.ViewersOf(envelope.AudienceId)), clientEvent);
                 return;
             }
 
@@ -107,12 +98,37 @@ public sealed partial class RealtimeRelay(
                 await leases.DetachConversationAsync(removed.ConversationId);
             }
 
-            await hub.Clients.Group(ChatHub.UserGroup(envelope.AudienceId)).SendAsync(clientEvent.HubMethod, clientEvent.Payload);
+            await WriteAsync(audience.ConnectionsOf([envelope.AudienceId]), clientEvent);
         }
         catch (Exception ex)
         {
             // One bad relay must not stop the stream; clients recover anything missed by Sync.
             LogRelayFailed(logger, ex, envelope.Event.HubMethod, envelope.AudienceId);
+        }
+    }
+
+    /// <summary>Writes one event to many sockets, serialized once per hub protocol (as SignalR's own group sends do).</summary>
+    private static async Task WriteAsync(List<HubConnectionContext> connections, ClientEvent clientEvent)
+    {
+        if (connections.Count == 0)
+        {
+            return;
+        }
+
+        var message = new SerializedHubMessage(new InvocationMessage(clientEvent.HubMethod, [clientEvent.Payload]));
+        List<Task>? pending = null;
+        foreach (var connection in connections)
+        {
+            var write = connection.WriteAsync(message);
+            if (!write.IsCompletedSuccessfully)
+            {
+                (pending ??= []).Add(write.AsTask());
+            }
+        }
+
+        if (pending is not null)
+        {
+            await Task.WhenAll(pending);
         }
     }
 

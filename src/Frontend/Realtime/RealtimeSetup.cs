@@ -16,6 +16,7 @@ public static class RealtimeSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RealtimeRelay>());
         builder.Services.AddSingleton<LeaseRenewalService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaseRenewalService>());
+        builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ChatHubLifetimeManager>();
         builder.Services.AddSignalR(options =>
         {
             options.MaximumReceiveMessageSize = MaxHubMessageBytes;

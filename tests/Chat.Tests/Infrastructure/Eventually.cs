@@ -24,4 +24,14 @@ public static class Eventually
 
         Assert.Fail($"expected {expected} within the deadline, last answer was {last}");
     }
+
+    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"not true within the deadline: {what}");
+            await Task.Delay(20);
+        }
+    }
 }
