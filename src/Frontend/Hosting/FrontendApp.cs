@@ -41,8 +41,13 @@ public static class FrontendApp
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         }
 
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // Error and status-code pages mean nothing to the hub's sockets, and a middleware on the
+        // stack of a request that lives for hours costs its async frame per connection.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments(RealtimeSetup.HubPath), pages =>
+        {
+            pages.UseExceptionHandler();
+            pages.UseStatusCodePages();
+        });
         app.UseDefaultFiles();
         app.UseStaticFiles();
         app.UseAuthentication();

@@ -4,8 +4,9 @@ namespace Chat.Frontend.Realtime;
 public sealed class LocalWatchers
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<Guid, SortedGuidSet> _viewersByWatched = [];
-    private readonly Dictionary<Guid, SortedGuidSet> _watchedByViewer = [];
+    private readonly LocalUserNumbers _numbers = new();
+    private readonly Dictionary<int, SortedIdSet<int>> _viewersByWatched = [];
+    private readonly Dictionary<int, SortedIdSet<int>> _watchedByViewer = [];
 
     /// <summary>Records what one <c>WatchPresence</c> call added.</summary>
     public void Watch(Guid viewerId, IReadOnlyCollection<Guid> watchedIds)
@@ -17,24 +18,29 @@ public sealed class LocalWatchers
 
         lock (_lock)
         {
-            if (!_watchedByViewer.TryGetValue(viewerId, out var watched))
+            if (!_numbers.TryFind(viewerId, out var viewer) || !_watchedByViewer.ContainsKey(viewer))
             {
-                _watchedByViewer[viewerId] = watched = new SortedGuidSet(watchedIds.Count);
+                viewer = _numbers.Hold(viewerId);
+                _watchedByViewer[viewer] = new SortedIdSet<int>(watchedIds.Count);
             }
 
+            var watchedSet = _watchedByViewer[viewer];
             foreach (var watchedId in watchedIds)
             {
-                if (!watched.Add(watchedId))
+                var found = _numbers.TryFind(watchedId, out var watched) && _viewersByWatched.ContainsKey(watched);
+                if (found && watchedSet.Contains(watched))
                 {
                     continue;
                 }
 
-                if (!_viewersByWatched.TryGetValue(watchedId, out var viewers))
+                if (!found)
                 {
-                    _viewersByWatched[watchedId] = viewers = new SortedGuidSet();
+                    watched = _numbers.Hold(watchedId);
+                    _viewersByWatched[watched] = new SortedIdSet<int>();
                 }
 
-                viewers.Add(viewerId);
+                watchedSet.Add(watched);
+                _viewersByWatched[watched].Add(viewer);
             }
         }
     }
@@ -44,18 +50,23 @@ public sealed class LocalWatchers
     {
         lock (_lock)
         {
-            if (!_watchedByViewer.Remove(viewerId, out var watched))
+            if (!_numbers.TryFind(viewerId, out var viewer) || !_watchedByViewer.Remove(viewer, out var watchedSet))
             {
                 return;
             }
 
-            foreach (var watchedId in watched.AsSpan())
+            foreach (var watched in watchedSet.AsSpan())
             {
-                if (_viewersByWatched.TryGetValue(watchedId, out var viewers) && viewers.Remove(viewerId) && viewers.Count == 0)
+                var viewers = _viewersByWatched[watched];
+                viewers.Remove(viewer);
+                if (viewers.Count == 0)
                 {
-                    _viewersByWatched.Remove(watchedId);
+                    _viewersByWatched.Remove(watched);
+                    _numbers.Release(watched);
                 }
             }
+
+            _numbers.Release(viewer);
         }
     }
 
@@ -63,7 +74,19 @@ public sealed class LocalWatchers
     {
         lock (_lock)
         {
-            return _viewersByWatched.TryGetValue(watchedId, out var viewers) ? viewers.ToArray() : [];
+            if (!_numbers.TryFind(watchedId, out var watched) || !_viewersByWatched.TryGetValue(watched, out var viewers))
+            {
+                return [];
+            }
+
+            var ids = new Guid[viewers.Count];
+            var numbers = viewers.AsSpan();
+            for (var i = 0; i < ids.Length; i++)
+            {
+                ids[i] = _numbers.IdOf(numbers[i]);
+            }
+
+            return ids;
         }
     }
 
@@ -71,7 +94,19 @@ public sealed class LocalWatchers
     {
         lock (_lock)
         {
-            return [.. _viewersByWatched.Keys];
+            return [.. _viewersByWatched.Keys.Select(_numbers.IdOf)];
+        }
+    }
+
+    /// <summary>How many user numbers are held; for tests (none once every viewer is forgotten).</summary>
+    internal int HeldNumbers
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _numbers.Count;
+            }
         }
     }
 }

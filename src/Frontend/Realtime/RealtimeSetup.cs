@@ -4,6 +4,8 @@ namespace Chat.Frontend.Realtime;
 
 public static class RealtimeSetup
 {
+    public const string HubPath = "/hubs/chat";
+
     private const long MaxHubMessageBytes = 128 * 1024;
 
     public static void AddChatRealtime(this WebApplicationBuilder builder)
@@ -24,5 +26,5 @@ public static class RealtimeSetup
         });
     }
 
-    public static void MapChatHub(this IEndpointRouteBuilder app) => app.MapHub<ChatHub>("/hubs/chat");
+    public static void MapChatHub(this IEndpointRouteBuilder app) => app.MapHub<ChatHub>(HubPath);
 }

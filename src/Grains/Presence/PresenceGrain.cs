@@ -131,9 +131,17 @@ internal sealed class PresenceGrain(
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        foreach (var lapsed in _sessions.Where(s => s.Value.ExpiresAt < now).Select(s => s.Key).ToList())
+        var lapsedSessions = _sessions.Where(s => s.Value.ExpiresAt < now).Select(s => s.Key).ToList();
+        foreach (var lapsed in lapsedSessions)
         {
             _sessions.Remove(lapsed);
+        }
+
+        // A lapsed lease means its Frontend died a lease period ago: no reconnect grace on top of that,
+        // which would also put the offline a sweep or two past the 60 s bound.
+        if (lapsedSessions.Count > 0 && _sessions.Count == 0)
+        {
+            _offlineDueAt = now;
         }
 
         foreach (var expired in _ended.Where(e => e.Value < now).Select(e => e.Key).ToList())

@@ -1,20 +1,21 @@
 namespace Chat.Frontend.Realtime;
 
 /// <summary>
-/// A set of ids kept as one sorted array, a third of a <see cref="HashSet{T}"/>'s size (no hash
-/// codes, links or buckets, no slack past 1/8). The Frontend keeps two per watching user, so
-/// the size is most of its presence memory; inserts and removes move up to n ids, which is cheap
+/// A set of ids kept as one sorted array: no hash codes, links or buckets, and no slack past 1/8,
+/// a third of a <see cref="HashSet{T}"/>'s size. The Frontend keeps two per watching user, so
+/// their size is most of its presence memory; inserts and removes move up to n ids, which is cheap
 /// at the sizes of watch lists and watcher counts.
 /// </summary>
-public sealed class SortedGuidSet
+public sealed class SortedIdSet<T>
+    where T : struct, IComparable<T>
 {
-    private Guid[] _items;
+    private T[] _items;
 
-    public SortedGuidSet(int capacity = 1) => _items = new Guid[Math.Max(capacity, 1)];
+    public SortedIdSet(int capacity = 1) => _items = new T[Math.Max(capacity, 1)];
 
     public int Count { get; private set; }
 
-    public bool Add(Guid id)
+    public bool Add(T id)
     {
         var index = Array.BinarySearch(_items, 0, Count, id);
         if (index >= 0)
@@ -25,7 +26,7 @@ public sealed class SortedGuidSet
         index = ~index;
         if (Count == _items.Length)
         {
-            var grown = new Guid[Count + Math.Max(4, Count / 8)];
+            var grown = new T[Count + Math.Max(4, Count / 8)];
             Array.Copy(_items, grown, index);
             Array.Copy(_items, index, grown, index + 1, Count - index);
             _items = grown;
@@ -40,7 +41,7 @@ public sealed class SortedGuidSet
         return true;
     }
 
-    public bool Remove(Guid id)
+    public bool Remove(T id)
     {
         var index = Array.BinarySearch(_items, 0, Count, id);
         if (index < 0)
@@ -54,9 +55,9 @@ public sealed class SortedGuidSet
         return true;
     }
 
-    public bool Contains(Guid id) => Array.BinarySearch(_items, 0, Count, id) >= 0;
+    public bool Contains(T id) => Array.BinarySearch(_items, 0, Count, id) >= 0;
 
-    public Guid[] ToArray() => _items[..Count];
+    public T[] ToArray() => _items[..Count];
 
-    public ReadOnlySpan<Guid> AsSpan() => _items.AsSpan(0, Count);
+    public ReadOnlySpan<T> AsSpan() => _items.AsSpan(0, Count);
 }
