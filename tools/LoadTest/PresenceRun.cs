@@ -38,6 +38,12 @@ internal sealed class PresenceRun(Options options)
         _cpu = options.SampleCpu ? new CpuSampler(options.Frontends, _processes.Named()) : null;
         var memory = new PresenceMemory(_processes);
         memory.PrintProcesses();
+        if (pool.Refreshed > 0)
+        {
+            // Their garbage and grain activations are then in the baseline, which makes per-user memory look smaller.
+            Console.WriteLine($"processes: {pool.Refreshed} tokens were just refreshed through these processes; for memory per user, "
+                + "restart the silo and Frontends and run again while the tokens last (15 min)");
+        }
 
         _devices = new Device[n];
         for (var u = 0; u < n; u++)

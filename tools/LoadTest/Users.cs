@@ -23,6 +23,9 @@ internal sealed class UserPool(Options options, ChatApi api)
 
     public UsersFile File => _file;
 
+    /// <summary>Accounts whose tokens this run refreshed (or replaced) through the Frontend before using them.</summary>
+    public int Refreshed { get; private set; }
+
     public async Task<List<StoredUser>> EnsureAsync(int count, TimeSpan runLength)
     {
         if (options.UsersFile is { } path && System.IO.File.Exists(path))
@@ -38,6 +41,7 @@ internal sealed class UserPool(Options options, ChatApi api)
         if (stale.Count > 0)
         {
             Console.WriteLine($"users: refreshing {stale.Count} tokens");
+            Refreshed = stale.Count;
             var replaced = 0;
             await ParallelWithProgress(stale, options.RegisterParallelism, "refreshed", async user =>
             {
