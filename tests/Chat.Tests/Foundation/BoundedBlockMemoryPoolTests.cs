@@ -21,10 +21,37 @@ public sealed class BoundedBlockMemoryPoolTests
     }
 
     [Fact]
+    public void A_bursts_leftovers_go_within_two_trims_while_steady_demand_keeps_its_blocks()
+    {
+        using var pool = new BoundedBlockMemoryPool(maxFreeBlocks: 1000);
+        RentAndReturn(pool, 300);
+        pool.Trim();
+        Assert.Equal(300, pool.FreeBlocks);
+
+        // The next interval only ever needs 20 at once: that is what stays.
+        RentAndReturn(pool, 20);
+        pool.Trim();
+        Assert.Equal(20, pool.FreeBlocks);
+
+        RentAndReturn(pool, 20);
+        pool.Trim();
+        Assert.Equal(20, pool.FreeBlocks);
+
+        pool.Trim();
+        Assert.Equal(0, pool.FreeBlocks);
+    }
+
+    [Fact]
     public void Refuses_a_request_larger_than_a_block()
     {
         using var pool = new BoundedBlockMemoryPool(maxFreeBlocks: 8);
         Assert.Throws<ArgumentOutOfRangeException>(() => pool.Rent(BoundedBlockMemoryPool.BlockSize + 1));
         Assert.Equal(0, pool.FreeBlocks);
+    }
+
+    private static void RentAndReturn(MemoryPool<byte> pool, int count)
+    {
+        var blocks = Enumerable.Range(0, count).Select(_ => pool.Rent()).ToList();
+        blocks.ForEach(block => block.Dispose());
     }
 }
