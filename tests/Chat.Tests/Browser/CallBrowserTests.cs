@@ -166,18 +166,32 @@ public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
     /// <summary>Layout positions are fractional; a pixel either way is the same place.</summary>
     private static void AssertNear(double expected, double actual) => Assert.InRange(actual, expected - 1, expected + 1);
 
-    /// <summary>The video Alice sends to her peer is the track shown by the video element with this test id.</summary>
-    private static Task<bool> SendsTrackOfAsync(ChatPage page, string videoTestId) =>
-        page.Page.EvaluateAsync<bool>(
-            """
-            (testId) => {
-              const pc = [...window.chatGridPeers.values()][0];
-              const sent = pc.getSenders().find(s => s.track && s.track.kind === 'video')?.track;
-              const shown = document.querySelector(`[data-testid=${testId}]`)?.srcObject?.getVideoTracks()[0];
-              return Boolean(sent && shown && sent.id === shown.id);
-            }
-            """,
-            videoTestId);
+    /// <summary>
+    /// The video Alice sends to her peer becomes, within 5 s, the track shown by the video element
+    /// with this test id. The swap (<c>replaceTrack</c>) resolves after the button and preview change.
+    /// </summary>
+    private static async Task<bool> SendsTrackOfAsync(ChatPage page, string videoTestId)
+    {
+        try
+        {
+            await page.Page.WaitForFunctionAsync(
+                """
+                (testId) => {
+                  const pc = [...window.chatGridPeers.values()][0];
+                  const sent = pc.getSenders().find(s => s.track && s.track.kind === 'video')?.track;
+                  const shown = document.querySelector(`[data-testid=${testId}]`)?.srcObject?.getVideoTracks()[0];
+                  return Boolean(sent && shown && sent.id === shown.id);
+                }
+                """,
+                videoTestId,
+                new() { Timeout = 5_000 });
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
     private async Task<(ChatPage Alice, ChatPage Bob)> TwoPeopleInADirectChatAsync(bool relay)
     {
