@@ -18,29 +18,14 @@ public sealed class LocalWatchers
 
         lock (_lock)
         {
-            if (!_numbers.TryFind(viewerId, out var viewer) || !_watchedByViewer.ContainsKey(viewer))
-            {
-                viewer = _numbers.Hold(viewerId);
-                _watchedByViewer[viewer] = new SortedIdSet<int>(watchedIds.Count);
-            }
-
-            var watchedSet = _watchedByViewer[viewer];
+            var watchedSet = SetOf(_watchedByViewer, viewerId, out var viewer, watchedIds.Count);
             foreach (var watchedId in watchedIds)
             {
-                var found = _numbers.TryFind(watchedId, out var watched) && _viewersByWatched.ContainsKey(watched);
-                if (found && watchedSet.Contains(watched))
+                var viewers = SetOf(_viewersByWatched, watchedId, out var watched);
+                if (watchedSet.Add(watched))
                 {
-                    continue;
+                    viewers.Add(viewer);
                 }
-
-                if (!found)
-                {
-                    watched = _numbers.Hold(watchedId);
-                    _viewersByWatched[watched] = new SortedIdSet<int>();
-                }
-
-                watchedSet.Add(watched);
-                _viewersByWatched[watched].Add(viewer);
             }
         }
     }
@@ -96,6 +81,18 @@ public sealed class LocalWatchers
         {
             return [.. _viewersByWatched.Keys.Select(_numbers.IdOf)];
         }
+    }
+
+    /// <summary>The user's set in one direction, made (and their number held for it) if it is new there.</summary>
+    private SortedIdSet<int> SetOf(Dictionary<int, SortedIdSet<int>> byNumber, Guid userId, out int number, int capacity = 1)
+    {
+        if (_numbers.TryFind(userId, out number) && byNumber.TryGetValue(number, out var set))
+        {
+            return set;
+        }
+
+        number = _numbers.Hold(userId);
+        return byNumber[number] = new SortedIdSet<int>(capacity);
     }
 
     /// <summary>How many user numbers are held; for tests (none once every viewer is forgotten).</summary>

@@ -57,7 +57,5 @@ public sealed class SortedIdSet<T>
 
     public bool Contains(T id) => Array.BinarySearch(_items, 0, Count, id) >= 0;
 
-    public T[] ToArray() => _items[..Count];
-
     public ReadOnlySpan<T> AsSpan() => _items.AsSpan(0, Count);
 }

@@ -27,7 +27,7 @@ public sealed class SortedIdSetTests
             Assert.Equal(reference.Count, set.Count);
         }
 
-        Assert.Equal(reference.Order(), set.ToArray());
+        Assert.Equal(reference.Order(), set.AsSpan().ToArray());
         Assert.All(pool, id => Assert.Equal(reference.Contains(id), set.Contains(id)));
     }
 
