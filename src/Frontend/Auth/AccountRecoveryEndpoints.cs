@@ -37,7 +37,7 @@ public static class AccountRecoveryEndpoints
         }
 
         AccountRules.ValidatePassword(request.NewPassword);
-        await cluster.GetGrain<IAccountRecoveryGrain>(0).ResetPasswordAsync(request.Token, request.NewPassword);
+        await cluster.Reference<IAccountRecoveryGrain>(0).ResetPasswordAsync(request.Token, request.NewPassword);
         return TypedResults.NoContent();
     }
 
@@ -48,7 +48,7 @@ public static class AccountRecoveryEndpoints
             return Problems.BadRequest("token is required");
         }
 
-        await cluster.GetGrain<IAccountRecoveryGrain>(0).VerifyEmailAsync(request.Token);
+        await cluster.Reference<IAccountRecoveryGrain>(0).VerifyEmailAsync(request.Token);
         return TypedResults.NoContent();
     }
 

@@ -68,7 +68,7 @@ public static class AuthEndpoints
         return TypedResults.NoContent();
     }
 
-    private static IAccountDirectoryGrain Directory(IClusterClient cluster) => cluster.GetGrain<IAccountDirectoryGrain>(0);
+    private static IAccountDirectoryGrain Directory(IClusterClient cluster) => cluster.Reference<IAccountDirectoryGrain>(0);
 
     private static string DeviceName(HttpContext http) => http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown device";
 

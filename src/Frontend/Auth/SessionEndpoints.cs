@@ -32,5 +32,5 @@ public static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static IAccountDirectoryGrain Directory(IClusterClient cluster) => cluster.GetGrain<IAccountDirectoryGrain>(0);
+    private static IAccountDirectoryGrain Directory(IClusterClient cluster) => cluster.Reference<IAccountDirectoryGrain>(0);
 }

@@ -49,5 +49,5 @@ public static class TwoFactorEndpoints
         return TypedResults.NoContent();
     }
 
-    private static ITwoFactorGrain TwoFactor(IClusterClient cluster, ClaimsPrincipal user) => cluster.GetGrain<ITwoFactorGrain>(user.UserId());
+    private static ITwoFactorGrain TwoFactor(IClusterClient cluster, ClaimsPrincipal user) => cluster.Reference<ITwoFactorGrain>(user.UserId());
 }

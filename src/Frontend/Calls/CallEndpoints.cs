@@ -21,7 +21,7 @@ public static class CallEndpoints
     }
 
     private static async Task<IResult> GetAsync(Guid callId, ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<ICallGrain>(callId).GetAsync(user.UserId()));
+        TypedResults.Ok(await cluster.Reference<ICallGrain>(callId).GetAsync(user.UserId()));
 
     private static async Task<IResult> GetHistoryAsync(DateTimeOffset? before, int? limit, ClaimsPrincipal user, IClusterClient cluster)
     {
@@ -31,7 +31,7 @@ public static class CallEndpoints
             return Problems.BadRequest($"limit must be 1 to {Limits.MaxCallHistoryPageSize}");
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<ICallHistoryGrain>(0).ListAsync(user.UserId(), before?.ToUniversalTime(), pageSize));
+        return TypedResults.Ok(await cluster.Reference<ICallHistoryGrain>(0).ListAsync(user.UserId(), before?.ToUniversalTime(), pageSize));
     }
 
     private static Ok<IceServersResponse> GetIceServers(ClaimsPrincipal user, TurnSettings turn, TimeProvider time)

@@ -73,5 +73,5 @@ public sealed partial class ChatHub
 
     private CallDevice CallDevice() => new(CurrentUserId, frontend.Id, Context.ConnectionId);
 
-    private ICallGrain Call(Guid callId) => cluster.GetGrain<ICallGrain>(callId);
+    private ICallGrain Call(Guid callId) => cluster.Reference<ICallGrain>(callId);
 }

@@ -40,16 +40,16 @@ public static class ConversationEndpoints
         var conversationId = request.Type == ConversationTypes.Direct ? DirectConversationId.For(me, others[0]) : Guid.NewGuid();
 
         await KnownUsers.RequireAsync(cluster, memberIds);
-        var info = await cluster.GetGrain<IConversationGrain>(conversationId)
+        var info = await cluster.Reference<IConversationGrain>(conversationId)
             .CreateAsync(new ConversationCreation(me, request.Type, request.Name?.Trim(), memberIds));
         return TypedResults.Created($"/api/conversations/{info.ConversationId}", await MemberNames.AddAsync(cluster, info));
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IConversationIndexGrain>(0).ListConversationsAsync(user.UserId()));
+        TypedResults.Ok(await cluster.Reference<IConversationIndexGrain>(0).ListConversationsAsync(user.UserId()));
 
     private static async Task<IResult> GetAsync(Guid conversationId, ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await MemberNames.AddAsync(cluster, await cluster.GetGrain<IConversationGrain>(conversationId).GetAsync(user.UserId())));
+        TypedResults.Ok(await MemberNames.AddAsync(cluster, await cluster.Reference<IConversationGrain>(conversationId).GetAsync(user.UserId())));
 
     private static async Task<IResult> GetMessagesAsync(
         Guid conversationId, long? beforeSeq, long? afterSeq, int? limit, ClaimsPrincipal user, IClusterClient cluster)
@@ -65,6 +65,6 @@ public static class ConversationEndpoints
             return Problems.BadRequest("beforeSeq must be positive and afterSeq not negative");
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IConversationGrain>(conversationId).GetMessagesAsync(user.UserId(), beforeSeq, afterSeq, pageSize));
+        return TypedResults.Ok(await cluster.Reference<IConversationGrain>(conversationId).GetMessagesAsync(user.UserId(), beforeSeq, afterSeq, pageSize));
     }
 }

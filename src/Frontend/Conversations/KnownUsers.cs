@@ -9,7 +9,7 @@ internal static class KnownUsers
     public static async Task RequireAsync(IClusterClient cluster, IReadOnlyCollection<Guid> userIds)
     {
         var distinct = userIds.Distinct().ToList();
-        var found = await cluster.GetGrain<IAccountDirectoryGrain>(0).GetProfilesAsync(distinct);
+        var found = await cluster.Reference<IAccountDirectoryGrain>(0).GetProfilesAsync(distinct);
         if (found.Count != distinct.Count)
         {
             throw ChatException.BadRequest("the member list names an unknown user");

@@ -15,7 +15,7 @@ internal static class MemberNames
             return info;
         }
 
-        var profiles = (await cluster.GetGrain<IAccountDirectoryGrain>(0).GetProfilesAsync([.. info.Members.Select(m => m.UserId)]))
+        var profiles = (await cluster.Reference<IAccountDirectoryGrain>(0).GetProfilesAsync([.. info.Members.Select(m => m.UserId)]))
             .ToDictionary(p => p.UserId);
         return info with
         {

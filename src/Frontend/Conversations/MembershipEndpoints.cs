@@ -91,7 +91,7 @@ public static class MembershipEndpoints
     }
 
     private static async Task<IResult> ListBookmarksAsync(ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IConversationIndexGrain>(0).ListBookmarksAsync(user.UserId()));
+        TypedResults.Ok(await cluster.Reference<IConversationIndexGrain>(0).ListBookmarksAsync(user.UserId()));
 
-    private static IConversationGrain Grain(IClusterClient cluster, Guid conversationId) => cluster.GetGrain<IConversationGrain>(conversationId);
+    private static IConversationGrain Grain(IClusterClient cluster, Guid conversationId) => cluster.Reference<IConversationGrain>(conversationId);
 }

@@ -48,7 +48,7 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
         }
     }
 
-    private IAccountRecoveryGrain Recovery => cluster.GetGrain<IAccountRecoveryGrain>(0);
+    private IAccountRecoveryGrain Recovery => cluster.Reference<IAccountRecoveryGrain>(0);
 
     private string Link(HttpRequest request, string page, string token)
     {

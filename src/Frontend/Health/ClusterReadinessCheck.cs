@@ -10,7 +10,7 @@ internal sealed class ClusterReadinessCheck(IClusterClient cluster) : IHealthChe
     {
         try
         {
-            var silo = await cluster.GetGrain<IClusterHealthGrain>(0).PingAsync().WaitAsync(HealthSetup.ProbeTimeout, cancellationToken);
+            var silo = await cluster.Reference<IClusterHealthGrain>(0).PingAsync().WaitAsync(HealthSetup.ProbeTimeout, cancellationToken);
             return HealthCheckResult.Healthy($"answered by {silo}");
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

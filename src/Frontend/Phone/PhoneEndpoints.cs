@@ -57,5 +57,5 @@ public static class PhoneEndpoints
             session.UserId, tokens.Issue(session.UserId, session.SessionId), session.RefreshToken, (int)tokens.Lifetime.TotalSeconds));
     }
 
-    private static IPhoneSignInGrain PhoneSignIn(IClusterClient cluster) => cluster.GetGrain<IPhoneSignInGrain>(0);
+    private static IPhoneSignInGrain PhoneSignIn(IClusterClient cluster) => cluster.Reference<IPhoneSignInGrain>(0);
 }

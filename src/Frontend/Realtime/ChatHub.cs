@@ -24,7 +24,7 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
         await Presence(userId).ConnectAsync(frontend.Id, Context.ConnectionId);
         if (audience.TakeJoinPending(userId))
         {
-            var conversationIds = await cluster.GetGrain<IConversationIndexGrain>(0).GetConversationIdsAsync(userId);
+            var conversationIds = await cluster.Reference<IConversationIndexGrain>(0).GetConversationIdsAsync(userId);
             await leases.AttachConversationsAsync(audience.Join(userId, conversationIds));
         }
     }
@@ -133,9 +133,9 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
         return [.. pages.SelectMany(p => p.Messages)];
     }
 
-    private IPresenceGrain Presence(Guid userId) => cluster.GetGrain<IPresenceGrain>(userId);
+    private IPresenceGrain Presence(Guid userId) => cluster.Reference<IPresenceGrain>(userId);
 
-    private IConversationGrain Conversation(Guid conversationId) => cluster.GetGrain<IConversationGrain>(conversationId);
+    private IConversationGrain Conversation(Guid conversationId) => cluster.Reference<IConversationGrain>(conversationId);
 
     private static long RequirePositive(long seq) => seq > 0 ? seq : throw ChatException.BadRequest("seq must be positive");
 }

@@ -9,26 +9,26 @@ public sealed partial class GrainLeases(IClusterClient cluster, FrontendIdentity
     private const int MaxParallelCalls = 64;
 
     public Task AttachConversationsAsync(IEnumerable<Guid> conversationIds) =>
-        ForEachAsync(conversationIds, id => cluster.GetGrain<IConversationGrain>(id).AttachFrontendAsync(frontend.Id));
+        ForEachAsync(conversationIds, id => cluster.Reference<IConversationGrain>(id).AttachFrontendAsync(frontend.Id));
 
     /// <summary>
     /// Renews the presence sessions of every local connection, one call per user. The sessions are
     /// also the user's lease for events addressed to them.
     /// </summary>
     public Task RenewPresenceAsync(Dictionary<Guid, string[]> connectionsByUser) =>
-        ForEachAsync(connectionsByUser.Keys, id => cluster.GetGrain<IPresenceGrain>(id).RenewAsync(frontend.Id, connectionsByUser[id]));
+        ForEachAsync(connectionsByUser.Keys, id => cluster.Reference<IPresenceGrain>(id).RenewAsync(frontend.Id, connectionsByUser[id]));
 
     public Task RenewWatchesAsync(IEnumerable<Guid> watchedUserIds) =>
-        ForEachAsync(watchedUserIds, id => cluster.GetGrain<IPresenceGrain>(id).RenewWatchAsync(frontend.Id));
+        ForEachAsync(watchedUserIds, id => cluster.Reference<IPresenceGrain>(id).RenewWatchAsync(frontend.Id));
 
-    public Task DetachConversationAsync(Guid conversationId) => cluster.GetGrain<IConversationGrain>(conversationId).DetachFrontendAsync(frontend.Id);
+    public Task DetachConversationAsync(Guid conversationId) => cluster.Reference<IConversationGrain>(conversationId).DetachFrontendAsync(frontend.Id);
 
     /// <summary>Best effort: a release that fails only leaves a lease to lapse by itself.</summary>
     public async Task ReleaseAsync(Guid userId, IEnumerable<Guid> conversationIds)
     {
         try
         {
-            await ForEachAsync(conversationIds, id => cluster.GetGrain<IConversationGrain>(id).DetachFrontendAsync(frontend.Id));
+            await ForEachAsync(conversationIds, id => cluster.Reference<IConversationGrain>(id).DetachFrontendAsync(frontend.Id));
         }
         catch (Exception ex)
         {

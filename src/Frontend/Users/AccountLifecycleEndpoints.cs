@@ -31,14 +31,14 @@ public static class AccountLifecycleEndpoints
             return Problems.BadRequest($"totpCode must be at most {Limits.MaxTotpInputChars} characters");
         }
 
-        await cluster.GetGrain<IUserGrain>(user.UserId()).DeleteAccountAsync(request.Password, request.TotpCode);
+        await cluster.Reference<IUserGrain>(user.UserId()).DeleteAccountAsync(request.Password, request.TotpCode);
         return TypedResults.NoContent();
     }
 
     private static async Task<IResult> StartExportAsync(ClaimsPrincipal user, IClusterClient cluster)
     {
         var exportId = Guid.NewGuid();
-        await cluster.GetGrain<IDataExportGrain>(exportId).StartAsync(user.UserId());
+        await cluster.Reference<IDataExportGrain>(exportId).StartAsync(user.UserId());
         return TypedResults.Accepted($"/api/users/me/export/{exportId}", new ExportStartedResponse(exportId));
     }
 
@@ -49,7 +49,7 @@ public static class AccountLifecycleEndpoints
             return Problems.BadRequest("exportId must be a UUID");
         }
 
-        var export = await cluster.GetGrain<IDataExportGrain>(id).GetAsync(user.UserId());
+        var export = await cluster.Reference<IDataExportGrain>(id).GetAsync(user.UserId());
         return export.Status switch
         {
             DataExportStatus.Ready => TypedResults.File(export.Content, "application/zip", $"chatgrid-export-{id}.zip"),

@@ -16,7 +16,7 @@ public static class AutoReplyEndpoints
     }
 
     private static async Task<IResult> GetAsync(ClaimsPrincipal user, IClusterClient cluster) =>
-        TypedResults.Ok(await cluster.GetGrain<IUserGrain>(user.UserId()).GetAutoReplyAsync());
+        TypedResults.Ok(await cluster.Reference<IUserGrain>(user.UserId()).GetAutoReplyAsync());
 
     private static async Task<IResult> SetAsync(AutoReplyRequest? request, ClaimsPrincipal user, IClusterClient cluster)
     {
@@ -27,6 +27,6 @@ public static class AutoReplyEndpoints
 
         // Validated by the user grain, against its clock.
         var settings = new AutoReplySettings(enabled, request.Message ?? "", request.Until);
-        return TypedResults.Ok(await cluster.GetGrain<IUserGrain>(user.UserId()).SetAutoReplyAsync(settings));
+        return TypedResults.Ok(await cluster.Reference<IUserGrain>(user.UserId()).SetAutoReplyAsync(settings));
     }
 }

@@ -18,8 +18,8 @@ public static class BlockEndpoints
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, IClusterClient cluster)
     {
-        var blocked = await cluster.GetGrain<IUserGrain>(user.UserId()).GetBlockedAsync();
-        var profiles = blocked.Count == 0 ? [] : await cluster.GetGrain<IAccountDirectoryGrain>(0).GetProfilesAsync(blocked);
+        var blocked = await cluster.Reference<IUserGrain>(user.UserId()).GetBlockedAsync();
+        var profiles = blocked.Count == 0 ? [] : await cluster.Reference<IAccountDirectoryGrain>(0).GetProfilesAsync(blocked);
         return TypedResults.Ok(profiles.OrderBy(p => p.Username, StringComparer.Ordinal)
             .Select(p => new BlockedUserResponse(p.UserId, p.Username, p.DisplayName)));
     }
@@ -31,7 +31,7 @@ public static class BlockEndpoints
             return Problems.BadRequest("userId must be a UUID");
         }
 
-        await cluster.GetGrain<IUserGrain>(user.UserId()).BlockAsync(other);
+        await cluster.Reference<IUserGrain>(user.UserId()).BlockAsync(other);
         return TypedResults.NoContent();
     }
 
@@ -42,7 +42,7 @@ public static class BlockEndpoints
             return Problems.BadRequest("userId must be a UUID");
         }
 
-        await cluster.GetGrain<IUserGrain>(user.UserId()).UnblockAsync(other);
+        await cluster.Reference<IUserGrain>(user.UserId()).UnblockAsync(other);
         return TypedResults.NoContent();
     }
 }

@@ -58,8 +58,8 @@ public static class ProfileEndpoints
             return Problems.BadRequest("userId must be a UUID");
         }
 
-        return TypedResults.Ok(await cluster.GetGrain<IUserGrain>(id).GetPublicProfileAsync(user.UserId()));
+        return TypedResults.Ok(await cluster.Reference<IUserGrain>(id).GetPublicProfileAsync(user.UserId()));
     }
 
-    private static IUserGrain Me(IClusterClient cluster, ClaimsPrincipal user) => cluster.GetGrain<IUserGrain>(user.UserId());
+    private static IUserGrain Me(IClusterClient cluster, ClaimsPrincipal user) => cluster.Reference<IUserGrain>(user.UserId());
 }

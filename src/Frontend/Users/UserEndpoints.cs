@@ -17,13 +17,13 @@ public static class UserEndpoints
 
     private static async Task<IResult> GetMeAsync(ClaimsPrincipal user, IClusterClient cluster)
     {
-        var profiles = await cluster.GetGrain<IAccountDirectoryGrain>(0).GetProfilesAsync([user.UserId()]);
+        var profiles = await cluster.Reference<IAccountDirectoryGrain>(0).GetProfilesAsync([user.UserId()]);
         return profiles.Count == 1 ? TypedResults.Ok(profiles[0]) : throw ChatException.NotFound("account not found");
     }
 
     private static async Task<IResult> FindByUsernameAsync(string username, IClusterClient cluster)
     {
-        var profile = await cluster.GetGrain<IAccountDirectoryGrain>(0).FindByUsernameAsync(username)
+        var profile = await cluster.Reference<IAccountDirectoryGrain>(0).FindByUsernameAsync(username)
             ?? throw ChatException.NotFound("no user with that username");
         return TypedResults.Ok(profile with { Email = null });
     }

@@ -29,7 +29,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
     public async Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName)
     {
         var loginKey = AccountRules.UsernameKey(login);
-        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(loginKey);
+        var throttle = GrainFactory.Reference<ILoginThrottleGrain>(loginKey);
         if (await throttle.CheckAsync() is { } wait)
         {
             throw ChatException.RateLimited("too many failed logins for this account; try again later", wait);
@@ -52,7 +52,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
                 throw new ChatException(ErrorCodes.TotpRequired, "a two-factor code is required");
             }
 
-            if (!await GrainFactory.GetGrain<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
+            if (!await GrainFactory.Reference<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
             {
                 await throttle.RecordFailureAsync();
                 LogSecondFactorFailed(logger, userId);
@@ -70,7 +70,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
         // Checked before spending, so a refused refresh leaves the token usable once the wait is over.
         if (await store.FindSessionByTokenAsync(tokenHash) is { } sessionId
-            && await GrainFactory.GetGrain<IRefreshThrottleGrain>(sessionId).TryAcquireAsync() is { } wait)
+            && await GrainFactory.Reference<IRefreshThrottleGrain>(sessionId).TryAcquireAsync() is { } wait)
         {
             throw ChatException.RateLimited($"at most {Limits.MaxRefreshesPerSessionPerWindow} refreshes per session per minute", wait);
         }

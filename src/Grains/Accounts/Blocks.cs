@@ -7,8 +7,8 @@ internal static class Blocks
     public static async Task<bool> EitherWayAsync(IGrainFactory grains, Guid a, Guid b)
     {
         var blocked = await Task.WhenAll(
-            grains.GetGrain<IUserGrain>(a).HasBlockedAsync(b),
-            grains.GetGrain<IUserGrain>(b).HasBlockedAsync(a));
+            grains.Reference<IUserGrain>(a).HasBlockedAsync(b),
+            grains.Reference<IUserGrain>(b).HasBlockedAsync(a));
         return blocked[0] || blocked[1];
     }
 }

@@ -62,7 +62,7 @@ internal sealed partial class DataExportGrain(DataExportStore store, ILogger<Dat
 
     private async Task<byte[]> ZipAsync(Guid userId)
     {
-        var user = GrainFactory.GetGrain<IUserGrain>(userId);
+        var user = GrainFactory.Reference<IUserGrain>(userId);
         var profile = await user.GetProfileAsync();
         var privacy = await user.GetPrivacyAsync();
         var files = new List<(string Name, string Json)>

@@ -85,7 +85,7 @@ internal sealed partial class PhoneSignInGrain(
                 throw new ChatException(ErrorCodes.TotpRequired, "a two-factor code is required");
             }
 
-            if (!await GrainFactory.GetGrain<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
+            if (!await GrainFactory.Reference<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
             {
                 await phones.RecordFailedAttemptAsync(codeId);
                 throw ChatException.Unauthorized("wrong or already used two-factor code");

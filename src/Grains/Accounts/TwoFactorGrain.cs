@@ -69,7 +69,7 @@ internal sealed partial class TwoFactorGrain(TwoFactorStore store, AccountStore 
 
         var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("account not found");
         // The same per-account throttle as logins: a stolen access token must not become a way to guess codes.
-        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
+        var throttle = GrainFactory.Reference<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
         if (await throttle.CheckAsync() is { } wait)
         {
             throw ChatException.RateLimited("too many failed attempts for this account; try again later", wait);

@@ -167,12 +167,12 @@ internal sealed partial class UserGrain(
     private WatchPolicy CurrentWatchPolicy() => new(state.State.LastSeen, state.State.Blocked.ToHashSet());
 
     // The presence grain answers watchers from its own copy, so it must learn every change.
-    private Task PushWatchPolicyAsync() => GrainFactory.GetGrain<IPresenceGrain>(UserId).SetWatchPolicyAsync(CurrentWatchPolicy());
+    private Task PushWatchPolicyAsync() => GrainFactory.Reference<IPresenceGrain>(UserId).SetWatchPolicyAsync(CurrentWatchPolicy());
 
     public async Task DeleteAccountAsync(string password, string? totpCode)
     {
         var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("no such user");
-        var throttle = GrainFactory.GetGrain<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
+        var throttle = GrainFactory.Reference<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
         if (await throttle.CheckAsync() is { } wait)
         {
             throw ChatException.RateLimited("too many failed attempts for this account; try again later", wait);
@@ -191,7 +191,7 @@ internal sealed partial class UserGrain(
                 throw new ChatException(ErrorCodes.TotpRequired, "a two-factor code is required");
             }
 
-            if (!await GrainFactory.GetGrain<ITwoFactorGrain>(UserId).TryUseLoginCodeAsync(totpCode))
+            if (!await GrainFactory.Reference<ITwoFactorGrain>(UserId).TryUseLoginCodeAsync(totpCode))
             {
                 await throttle.RecordFailureAsync();
                 throw ChatException.Forbidden("wrong or already used two-factor code");

@@ -45,7 +45,7 @@ internal sealed partial class CallGrain(
             return await Blocks.EitherWayAsync(GrainFactory, callerId, others[0]) ? throw ChatException.Forbidden("blocked") : others;
         }
 
-        var blockedCaller = await Task.WhenAll(others.Select(id => GrainFactory.GetGrain<IUserGrain>(id).HasBlockedAsync(callerId)));
+        var blockedCaller = await Task.WhenAll(others.Select(id => GrainFactory.Reference<IUserGrain>(id).HasBlockedAsync(callerId)));
         return [.. others.Where((_, i) => !blockedCaller[i])];
     }
 
@@ -84,7 +84,7 @@ internal sealed partial class CallGrain(
         LogStarted(logger, Id, conversationId, callees.Count);
 
         var incoming = new IncomingCallEvent(Id, conversationId, callerId, video);
-        await Task.WhenAll(callees.Select(id => GrainFactory.GetGrain<IPresenceGrain>(id).NotifyAsync(incoming)));
+        await Task.WhenAll(callees.Select(id => GrainFactory.Reference<IPresenceGrain>(id).NotifyAsync(incoming)));
         await PublishStateAsync();
         return ToInfo();
     }
@@ -295,9 +295,9 @@ internal sealed partial class CallGrain(
         return Call.Participants.Find(p => p.UserId == userId) ?? throw ChatException.Forbidden("not a participant of this call");
     }
 
-    private IConversationGrain Conversation(Guid conversationId) => GrainFactory.GetGrain<IConversationGrain>(conversationId);
+    private IConversationGrain Conversation(Guid conversationId) => GrainFactory.Reference<IConversationGrain>(conversationId);
 
-    private Task Notify(Guid userId, ClientEvent clientEvent) => GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(clientEvent);
+    private Task Notify(Guid userId, ClientEvent clientEvent) => GrainFactory.Reference<IPresenceGrain>(userId).NotifyAsync(clientEvent);
 
     private CallInfo ToInfo() => new(
         Id, Call.ConversationId, Call.CallerId, Call.State, Call.Video, Call.StartedAt, Call.AnsweredAt, Call.EndedAt,

@@ -28,7 +28,7 @@ internal sealed partial class ConversationGrain
 
         try
         {
-            var settings = await GrainFactory.GetGrain<IUserGrain>(recipientId).GetAutoReplyAsync();
+            var settings = await GrainFactory.Reference<IUserGrain>(recipientId).GetAutoReplyAsync();
             _autoReplies[recipientId] = (settings, now);
             if (!settings.IsActiveAt(now))
             {

@@ -43,7 +43,7 @@ internal sealed partial class ConversationGrain
             await HandOverOwnershipAsync();
         }
 
-        await GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(new ConversationRemovedEvent(Id));
+        await GrainFactory.Reference<IPresenceGrain>(userId).NotifyAsync(new ConversationRemovedEvent(Id));
         await PublishMembersAsync();
     }
 
@@ -138,7 +138,7 @@ internal sealed partial class ConversationGrain
         await store.AddMembersAsync(Id, admitted);
         admitted.ForEach(m => _members[m.UserId] = new MemberCursor(role, 0, 0));
         var added = new ConversationAddedEvent(Id, state.State.Type, state.State.Name);
-        await Task.WhenAll(admitted.Select(m => GrainFactory.GetGrain<IPresenceGrain>(m.UserId).NotifyAsync(added)));
+        await Task.WhenAll(admitted.Select(m => GrainFactory.Reference<IPresenceGrain>(m.UserId).NotifyAsync(added)));
         await PublishMembersAsync();
     }
 

@@ -42,7 +42,7 @@ internal sealed partial class ConversationGrain
         if (!forEveryone)
         {
             await actions.HideAsync(userId, Id, seq);
-            await GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(new MessageHiddenEvent(Id, seq));
+            await GrainFactory.Reference<IPresenceGrain>(userId).NotifyAsync(new MessageHiddenEvent(Id, seq));
             return;
         }
 

@@ -185,7 +185,7 @@ internal sealed partial class ConversationGrain
         }
         catch (ChatException ex)
         {
-            await GrainFactory.GetGrain<IPresenceGrain>(scheduled.SenderId)
+            await GrainFactory.Reference<IPresenceGrain>(scheduled.SenderId)
                 .NotifyAsync(new ScheduledMessageFailedEvent(Id, scheduled.ScheduledId, $"{ex.Code}: {ex.Message}"));
         }
     }

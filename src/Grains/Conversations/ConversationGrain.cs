@@ -69,7 +69,7 @@ internal sealed partial class ConversationGrain(
         _members = members.ToDictionary(m => m.UserId, m => new MemberCursor(m.Role, 0, 0));
 
         var added = new ConversationAddedEvent(Id, state.State.Type, state.State.Name);
-        await Task.WhenAll(members.Select(m => GrainFactory.GetGrain<IPresenceGrain>(m.UserId).NotifyAsync(added)));
+        await Task.WhenAll(members.Select(m => GrainFactory.Reference<IPresenceGrain>(m.UserId).NotifyAsync(added)));
         LogCreated(logger, Id, creation.Type, members.Count);
         return ToInfo();
     }
@@ -155,7 +155,7 @@ internal sealed partial class ConversationGrain(
         else
         {
             // The reader's own devices still learn it, to keep their unread counts in step.
-            await GrainFactory.GetGrain<IPresenceGrain>(userId).NotifyAsync(receipt);
+            await GrainFactory.Reference<IPresenceGrain>(userId).NotifyAsync(receipt);
         }
     }
 
@@ -258,7 +258,7 @@ internal sealed partial class ConversationGrain(
     // the other member qualifies; in groups only "everyone" shares read receipts.
     private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId)
     {
-        var audience = (await GrainFactory.GetGrain<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts;
+        var audience = (await GrainFactory.Reference<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts;
         return audience == PrivacyAudiences.Everyone
             || (audience == PrivacyAudiences.Contacts && state.State.Type == ConversationTypes.Direct);
     }

@@ -212,7 +212,7 @@ internal sealed class PresenceGrain(
             return known;
         }
 
-        var fetched = await GrainFactory.GetGrain<IUserGrain>(UserId).GetWatchPolicyAsync();
+        var fetched = await GrainFactory.Reference<IUserGrain>(UserId).GetWatchPolicyAsync();
         await UpdateRecordAsync(r => r.Policy ??= fetched);
         return record.State.Policy ?? fetched;
     }
