@@ -12,8 +12,10 @@ public sealed class BoundedBlockMemoryPoolTests
         var burst = Enumerable.Range(0, 100).Select(_ => pool.Rent()).ToList();
         Assert.All(burst, block => Assert.Equal(BoundedBlockMemoryPool.BlockSize, block.Memory.Length));
 
+        var allocated = pool.AllocatedBlocks;
         burst.ForEach(block => block.Dispose());
         Assert.Equal(8, pool.FreeBlocks);
+        Assert.Equal(allocated, pool.AllocatedBlocks);
 
         var reused = pool.Rent();
         Assert.Contains(reused, burst);
@@ -39,6 +41,38 @@ public sealed class BoundedBlockMemoryPoolTests
 
         pool.Trim();
         Assert.Equal(0, pool.FreeBlocks);
+    }
+
+    [Fact]
+    public void A_trimmed_block_gives_its_page_back_and_is_reused_from_the_same_address()
+    {
+        Assert.True(PageRelease.Supported, "pages go back to the OS on Linux, which Chat Grid runs on");
+        using var pool = new BoundedBlockMemoryPool(maxFreeBlocks: 8);
+        var block = pool.Rent();
+        block.Memory.Span.Fill(0xAB);
+        block.Dispose();
+
+        pool.Trim();
+        pool.Trim();
+        Assert.Equal(0, pool.FreeBlocks);
+
+        // A page handed back reads as fresh zeroes: its old contents left the process.
+        var allocated = pool.AllocatedBlocks;
+        var again = Enumerable.Range(0, allocated).Select(_ => pool.Rent()).Single(b => ReferenceEquals(b, block));
+        Assert.True(again.Memory.Span.IndexOfAnyExcept((byte)0) < 0);
+        Assert.Equal(allocated, pool.AllocatedBlocks);
+    }
+
+    [Fact]
+    public void A_disposed_pool_refuses_to_rent_and_still_takes_back_what_was_out()
+    {
+        var pool = new BoundedBlockMemoryPool(maxFreeBlocks: 8);
+        var outstanding = pool.Rent();
+        pool.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => pool.Rent());
+        outstanding.Dispose();
+        Assert.Equal(0, pool.AllocatedBlocks);
     }
 
     [Fact]
