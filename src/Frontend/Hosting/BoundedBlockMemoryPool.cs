@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Chat.Frontend.Hosting;
@@ -13,9 +14,11 @@ namespace Chat.Frontend.Hosting;
 /// leftovers are released within two intervals. Kestrel's pool, while any traffic goes on,
 /// evicts about 1 % of its free blocks per 10 s: 10,000 clients reconnecting at once (a deploy, a
 /// Frontend restart) left 11,600 free blocks, 4.8 KB per connected user, for hours.</item>
-/// <item>Blocks are pages of native memory, not pinned arrays. Dropped pinned arrays stayed in the
-/// GC's pinned heap until the next full collection (42 MB after a 10,000-client connect storm);
-/// a released page leaves the process's memory at once and keeps its address for reuse.</item>
+/// <item>Released blocks are not dropped: their pages go back to the operating system and they wait
+/// for reuse at the same address. Dropped blocks stayed in the GC's pinned heap until the next
+/// full collection (42 MB after a 10,000-client connect storm), which may be hours away.</item>
+/// <item>Blocks are page-aligned slices of pinned arrays of <see cref="BlocksPerChunk"/> pages.
+/// Slices of arrays, not native memory: Kestrel's socket sender needs array-backed buffers.</item>
 /// </list>
 /// </summary>
 internal sealed unsafe class BoundedBlockMemoryPool : MemoryPool<byte>
@@ -23,20 +26,18 @@ internal sealed unsafe class BoundedBlockMemoryPool : MemoryPool<byte>
     public const int BlockSize = PageRelease.PageSize;
     public static readonly TimeSpan TrimInterval = TimeSpan.FromSeconds(5);
 
-    // 256 KB: large enough for the allocator to map each chunk on its own.
     private const int BlocksPerChunk = 64;
 
     private readonly ConcurrentQueue<Block> _resident = new();
     private readonly ConcurrentQueue<Block> _released = new();
-    private readonly List<nint> _chunks = [];
+    private readonly List<byte[]> _chunks = [];
     private readonly Lock _growing = new();
     private readonly int _maxResidentFreeBlocks;
     private readonly ITimer? _trimTimer;
     private int _residentCount;
     private int _rented;
     private int _peakRented;
-    private int _disposed;
-    private int _chunksFreed;
+    private volatile bool _disposed;
 
     /// <param name="maxFreeBlocks">A hard bound on the resident free blocks, whatever the demand.</param>
     /// <param name="time">Runs the trim; null leaves trimming to <see cref="Trim"/> (tests).</param>
@@ -66,14 +67,8 @@ internal sealed unsafe class BoundedBlockMemoryPool : MemoryPool<byte>
     public override IMemoryOwner<byte> Rent(int minBufferSize = -1)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(minBufferSize, BlockSize);
-        // Counted before the disposed check, so that Dispose either sees this block out or makes it throw.
+        ObjectDisposedException.ThrowIf(_disposed, this);
         var rented = Interlocked.Increment(ref _rented);
-        if (Volatile.Read(ref _disposed) != 0)
-        {
-            Interlocked.Decrement(ref _rented);
-            throw new ObjectDisposedException(nameof(BoundedBlockMemoryPool));
-        }
-
         if (rented > Volatile.Read(ref _peakRented))
         {
             // A lost race only understates the peak by a block or two.
@@ -112,15 +107,19 @@ internal sealed unsafe class BoundedBlockMemoryPool : MemoryPool<byte>
                 return waiting;
             }
 
-            // Fresh pages are not resident until first written: the new chunk starts out released.
-            var chunk = (byte*)NativeMemory.AlignedAlloc(BlocksPerChunk * BlockSize, BlockSize);
-            _chunks.Add((nint)chunk);
+            // One page more than the blocks, to start the first block on a page boundary.
+            var chunk = GC.AllocateUninitializedArray<byte>((BlocksPerChunk + 1) * BlockSize, pinned: true);
+            _chunks.Add(chunk);
+            var start = (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(chunk));
+            var offset = (int)((BlockSize - ((nint)start % BlockSize)) % BlockSize);
+            // All but the first block start out released: the GC may hand out memory it has touched before.
+            PageRelease.Release(start + offset + BlockSize, (BlocksPerChunk - 1) * BlockSize);
             for (var i = 1; i < BlocksPerChunk; i++)
             {
-                _released.Enqueue(new Block(this, chunk + (i * BlockSize)));
+                _released.Enqueue(new Block(this, chunk, offset + (i * BlockSize)));
             }
 
-            return new Block(this, chunk);
+            return new Block(this, chunk, offset);
         }
     }
 
@@ -132,14 +131,9 @@ internal sealed unsafe class BoundedBlockMemoryPool : MemoryPool<byte>
 
     private void Return(Block block)
     {
-        var stillOut = Interlocked.Decrement(ref _rented);
-        if (Volatile.Read(ref _disposed) != 0)
+        Interlocked.Decrement(ref _rented);
+        if (_disposed)
         {
-            if (stillOut == 0)
-            {
-                FreeChunks();
-            }
-
             return;
         }
 
@@ -155,52 +149,24 @@ internal sealed unsafe class BoundedBlockMemoryPool : MemoryPool<byte>
 
     protected override void Dispose(bool disposing)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
+        // Blocks still out keep their chunk alive until they are dropped.
+        _disposed = true;
         _trimTimer?.Dispose();
-        // Memory still rented is freed when the last of it comes back.
-        if (Volatile.Read(ref _rented) == 0)
-        {
-            FreeChunks();
-        }
-    }
-
-    private void FreeChunks()
-    {
-        if (Interlocked.Exchange(ref _chunksFreed, 1) != 0)
-        {
-            return;
-        }
-
         _resident.Clear();
         _released.Clear();
         lock (_growing)
         {
-            _chunks.ForEach(chunk => NativeMemory.AlignedFree((void*)chunk));
             _chunks.Clear();
         }
     }
 
-    /// <summary>One page of a chunk. Native memory never moves, so pinning is free.</summary>
-    private sealed class Block(BoundedBlockMemoryPool pool, byte* start) : MemoryManager<byte>
+    /// <summary>One page of a chunk. The chunk is pinned, so the page's address never changes.</summary>
+    private sealed class Block(BoundedBlockMemoryPool pool, byte[] chunk, int offset) : IMemoryOwner<byte>
     {
-        public byte* Start { get; } = start;
+        public Memory<byte> Memory { get; } = MemoryMarshal.CreateFromPinnedArray(chunk, offset, BlockSize);
 
-        public override Span<byte> GetSpan() => new(Start, BlockSize);
+        public byte* Start => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetArrayDataReference(chunk)) + offset;
 
-        public override MemoryHandle Pin(int elementIndex = 0)
-        {
-            ArgumentOutOfRangeException.ThrowIfGreaterThan((uint)elementIndex, (uint)BlockSize, nameof(elementIndex));
-            return new MemoryHandle(Start + elementIndex);
-        }
-
-        public override void Unpin()
-        {
-        }
-
-        protected override void Dispose(bool disposing) => pool.Return(this);
+        public void Dispose() => pool.Return(this);
     }
 }

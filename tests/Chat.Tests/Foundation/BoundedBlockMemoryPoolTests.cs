@@ -64,15 +64,17 @@ public sealed class BoundedBlockMemoryPoolTests
     }
 
     [Fact]
-    public void A_disposed_pool_refuses_to_rent_and_still_takes_back_what_was_out()
+    public void A_disposed_pool_refuses_to_rent_and_lets_go_of_its_memory()
     {
         var pool = new BoundedBlockMemoryPool(maxFreeBlocks: 8);
         var outstanding = pool.Rent();
         pool.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => pool.Rent());
-        outstanding.Dispose();
         Assert.Equal(0, pool.AllocatedBlocks);
+        outstanding.Memory.Span.Fill(1);
+        outstanding.Dispose();
+        Assert.Equal(0, pool.FreeBlocks);
     }
 
     [Fact]
