@@ -43,15 +43,19 @@ public static class FrontendApp
 
         // Error and status-code pages mean nothing to the hub's sockets, and a middleware on the
         // stack of a request that lives for hours costs its async frame per connection.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments(RealtimeSetup.HubPath), pages =>
+        app.UseWhen(context => !IsHubRequest(context), pages =>
         {
             pages.UseExceptionHandler();
             pages.UseStatusCodePages();
         });
         app.UseDefaultFiles();
         app.UseStaticFiles();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        app.UseWhen(IsHubRequest, hub => hub.UseMiddleware<HubTokenAuthentication>());
+        app.UseWhen(context => !IsHubRequest(context), api =>
+        {
+            api.UseAuthentication();
+            api.UseAuthorization();
+        });
         app.UseRateLimiter();
         app.MapChatHealth();
         app.MapAuthEndpoints();
@@ -72,4 +76,6 @@ public static class FrontendApp
         app.MapFallbackToFile("index.html");
         return app;
     }
+
+    private static bool IsHubRequest(HttpContext context) => context.Request.Path.StartsWithSegments(RealtimeSetup.HubPath);
 }

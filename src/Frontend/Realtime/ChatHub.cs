@@ -4,13 +4,14 @@ using Chat.Errors;
 using Chat.Frontend.Auth;
 using Chat.Presence;
 using Chat.Realtime;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Chat.Frontend.Realtime;
 
-/// <summary>The chat hub: thin validation at the boundary, then a grain call; events arrive through <see cref="RealtimeRelay"/>.</summary>
-[Authorize]
+/// <summary>
+/// The chat hub: thin validation at the boundary, then a grain call; events arrive through
+/// <see cref="RealtimeRelay"/>. Its requests are authenticated by <see cref="HubTokenAuthentication"/>.
+/// </summary>
 public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audience, LocalWatchers watchers, GrainLeases leases, FrontendIdentity frontend) : Hub
 {
     private const int MaxWatchCallsInFlight = 8;
