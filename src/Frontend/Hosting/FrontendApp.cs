@@ -56,6 +56,11 @@ public static class FrontendApp
             api.UseAuthentication();
             api.UseAuthorization();
         });
+        // WebApplication puts both at the head of the pipeline, for every request, unless these
+        // marks (which UseAuthentication and UseAuthorization leave only on the branch) say they are in.
+        var pipeline = (IApplicationBuilder)app;
+        pipeline.Properties["__AuthenticationMiddlewareSet"] = true;
+        pipeline.Properties["__AuthorizationMiddlewareSet"] = true;
         app.UseRateLimiter();
         app.MapChatHealth();
         app.MapAuthEndpoints();

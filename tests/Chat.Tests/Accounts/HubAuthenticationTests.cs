@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chat.Frontend.Auth;
+using Chat.Frontend.Realtime;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http.Connections.Features;
 using Chat.Tests.Infrastructure;
 using Chat.Tests.Presence;
 using Microsoft.AspNetCore.Http.Connections;
@@ -57,6 +60,20 @@ public sealed class HubAuthenticationTests(GridWithFrontends grid)
 
         await Assert.ThrowsAnyAsync<Exception>(() => hub.StartAsync());
         Assert.Equal(HubConnectionState.Disconnected, hub.State);
+    }
+
+    [Fact]
+    public async Task A_hub_connection_keeps_only_its_user_id_not_an_authentication_result()
+    {
+        var user = await TestUser.RegisterAsync(grid.First.Http);
+        await using var connection = await ChatConnection.ConnectAsync(grid.First.Address, user);
+        var audience = grid.First.Services.GetRequiredService<LocalAudience>();
+
+        var socket = Assert.Single(audience.ConnectionsOf([user.UserId]));
+        var request = socket.Features.Get<IHttpContextFeature>()!.HttpContext!;
+
+        Assert.Equal(user.UserId.ToString(), Assert.Single(socket.User.Claims).Value);
+        Assert.Null(request.Features.Get<IAuthenticateResultFeature>());
     }
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
