@@ -148,8 +148,7 @@ internal sealed partial class CallGrain
         Task.WhenAll(participants.Where(p => p.ConnectionId is not null).Select(p => PublishAsync(p.UserId, p.FrontendId, p.ConnectionId!, clientEvent)));
 
     private Task PublishAsync(Guid userId, Guid frontendId, string connectionId, ClientEvent clientEvent) =>
-        _streams.GetStream<FrontendEnvelope>(RealtimeStreams.ForFrontend(frontendId))
-            .OnNextAsync(new FrontendEnvelope(EventAudience.Connection, userId, clientEvent) { ConnectionId = connectionId });
+        streams.PublishAsync(frontendId, new FrontendEnvelope(EventAudience.Connection, userId, clientEvent) { ConnectionId = connectionId });
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallId} finished: {Outcome}")]
     private static partial void LogFinished(ILogger logger, Guid callId, string outcome);

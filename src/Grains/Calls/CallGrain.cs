@@ -4,7 +4,6 @@ using Chat.Errors;
 using Chat.Presence;
 using Chat.Realtime;
 using Microsoft.Extensions.Logging;
-using Orleans.Streams;
 
 namespace Chat.Calls;
 
@@ -15,10 +14,10 @@ namespace Chat.Calls;
 internal sealed partial class CallGrain(
     [PersistentState("call")] IPersistentState<CallState> state,
     CallHistoryStore history,
+    FrontendStreams streams,
     TimeProvider time,
     ILogger<CallGrain> logger) : Grain, ICallGrain
 {
-    private IStreamProvider _streams = null!;
     private IGrainTimer? _sweep;
 
     private Guid Id => this.GetPrimaryKey();
@@ -27,7 +26,6 @@ internal sealed partial class CallGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _streams = this.GetStreamProvider(RealtimeStreams.ProviderName);
         if (Call.Started && CallStates.IsActive(Call.State))
         {
             StartSweep();

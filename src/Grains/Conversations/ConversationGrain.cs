@@ -17,6 +17,7 @@ internal sealed partial class ConversationGrain(
     MessageActionStore actions,
     MessageBatchWriter writer,
     TimedMessageStore timed,
+    FrontendStreams streams,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
@@ -32,7 +33,7 @@ internal sealed partial class ConversationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _frontends = new FrontendLeases(this.GetStreamProvider(RealtimeStreams.ProviderName), time);
+        _frontends = new FrontendLeases(streams, time);
         if (state.State.Created)
         {
             _members = await store.LoadMembersAsync(Id, cancellationToken);

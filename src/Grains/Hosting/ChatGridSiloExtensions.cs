@@ -73,6 +73,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<AccountStore>();
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();
+        silo.Services.AddSingleton<FrontendStreams>();
         silo.Services.AddSingleton<EmailTokenStore>();
         silo.Services.AddSingleton<PhoneStore>();
         silo.Services.AddSingleton<AccountErasureStore>();

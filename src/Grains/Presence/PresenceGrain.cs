@@ -1,7 +1,6 @@
 using Chat.Accounts;
 using Chat.Errors;
 using Chat.Realtime;
-using Orleans.Streams;
 
 namespace Chat.Presence;
 
@@ -15,16 +14,17 @@ namespace Chat.Presence;
 internal sealed class PresenceGrain(
     [PersistentState("presence")] IPersistentState<PresenceRecord> record,
     UserProfileStore profiles,
+    FrontendStreams streams,
     TimeProvider time) : Grain, IPresenceGrain
 {
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
     // Connections that ended, until a lease would have lapsed: a renewal snapshotted before the
     // disconnect must not bring them back.
-    private readonly Dictionary<string, DateTimeOffset> _ended = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim _recordLock = new(1, 1);
+    // Both made when first needed: a presence grain lives as long as its user is connected.
+    private Dictionary<string, DateTimeOffset>? _ended;
+    private SemaphoreSlim? _recordLock;
     private FrontendLeases _watchers = null!;
-    private IStreamProvider _streams = null!;
     private DateTimeOffset? _offlineDueAt;
     private string _published = PresenceStatuses.Offline;
 
@@ -32,8 +32,7 @@ internal sealed class PresenceGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _streams = this.GetStreamProvider(RealtimeStreams.ProviderName);
-        _watchers = new FrontendLeases(_streams, time);
+        _watchers = new FrontendLeases(streams, time);
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(LeaseTimings.PresenceSweep, LeaseTimings.PresenceSweep) { Interleave = false });
         return Task.CompletedTask;
     }
@@ -47,7 +46,7 @@ internal sealed class PresenceGrain(
     public Task DisconnectAsync(string connectionId)
     {
         _sessions.Remove(connectionId);
-        _ended[connectionId] = time.GetUtcNow() + LeaseTimings.FrontendLease;
+        (_ended ??= new(StringComparer.Ordinal))[connectionId] = time.GetUtcNow() + LeaseTimings.FrontendLease;
         return EvaluateAsync();
     }
 
@@ -56,7 +55,7 @@ internal sealed class PresenceGrain(
         var expiresAt = time.GetUtcNow() + LeaseTimings.FrontendLease;
         foreach (var connectionId in connectionIds)
         {
-            if (_ended.ContainsKey(connectionId))
+            if (_ended?.ContainsKey(connectionId) == true)
             {
                 continue;
             }
@@ -119,7 +118,7 @@ internal sealed class PresenceGrain(
         var now = time.GetUtcNow();
         var envelope = new FrontendEnvelope(EventAudience.User, UserId, clientEvent);
         return Task.WhenAll(_sessions.Values.Where(s => s.ExpiresAt >= now).Select(s => s.FrontendId).Distinct()
-            .Select(frontendId => _streams.GetStream<FrontendEnvelope>(RealtimeStreams.ForFrontend(frontendId)).OnNextAsync(envelope)));
+            .Select(frontendId => streams.PublishAsync(frontendId, envelope)));
     }
 
     public Task RenewWatchAsync(Guid frontendId)
@@ -144,13 +143,18 @@ internal sealed class PresenceGrain(
             _offlineDueAt = now;
         }
 
-        foreach (var expired in _ended.Where(e => e.Value < now).Select(e => e.Key).ToList())
+        if (_ended is not null)
         {
-            _ended.Remove(expired);
+            foreach (var expired in _ended.Where(e => e.Value < now).Select(e => e.Key).ToList())
+            {
+                _ended.Remove(expired);
+            }
+
+            _ended = _ended.Count == 0 ? null : _ended;
         }
 
         await EvaluateAsync();
-        if (_sessions.Count == 0 && _offlineDueAt is null && _watchers.Count == 0 && _ended.Count == 0)
+        if (_sessions.Count == 0 && _offlineDueAt is null && _watchers.Count == 0 && _ended is null)
         {
             DeactivateOnIdle();
         }
@@ -220,7 +224,9 @@ internal sealed class PresenceGrain(
     // Policy pushes interleave with other calls, so every change of the record is written under one lock.
     private async Task UpdateRecordAsync(Action<PresenceRecord> change)
     {
-        await _recordLock.WaitAsync();
+        // Made inside the turn, so two interleaved calls cannot each make their own.
+        var recordLock = _recordLock ??= new SemaphoreSlim(1, 1);
+        await recordLock.WaitAsync();
         try
         {
             change(record.State);
@@ -228,7 +234,7 @@ internal sealed class PresenceGrain(
         }
         finally
         {
-            _recordLock.Release();
+            recordLock.Release();
         }
     }
 

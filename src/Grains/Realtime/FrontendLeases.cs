@@ -1,5 +1,4 @@
 using Chat.Realtime;
-using Orleans.Streams;
 
 namespace Chat.Realtime;
 
@@ -8,23 +7,15 @@ namespace Chat.Realtime;
 /// one event per live Frontend, so fan-out cost follows Frontends with someone online, not members.
 /// Held in memory on purpose: Frontends renew often, so a reactivated grain learns them again.
 /// </summary>
-internal sealed class FrontendLeases(IStreamProvider streams, TimeProvider time)
+internal sealed class FrontendLeases(FrontendStreams streams, TimeProvider time)
 {
-    private readonly Dictionary<Guid, Lease> _leases = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _leases = [];
 
     public int Count => _leases.Count;
 
     public void Renew(Guid frontendId)
     {
-        var expiresAt = time.GetUtcNow() + LeaseTimings.FrontendLease;
-        if (_leases.TryGetValue(frontendId, out var lease))
-        {
-            lease.ExpiresAt = expiresAt;
-        }
-        else
-        {
-            _leases[frontendId] = new Lease(streams.GetStream<FrontendEnvelope>(RealtimeStreams.ForFrontend(frontendId)), expiresAt);
-        }
+        _leases[frontendId] = time.GetUtcNow() + LeaseTimings.FrontendLease;
     }
 
     public void Remove(Guid frontendId) => _leases.Remove(frontendId);
@@ -41,24 +32,18 @@ internal sealed class FrontendLeases(IStreamProvider streams, TimeProvider time)
         var envelope = new FrontendEnvelope(audience, audienceId, clientEvent);
         List<Task>? sends = null;
         List<Guid>? lapsed = null;
-        foreach (var (frontendId, lease) in _leases)
+        foreach (var (frontendId, expiresAt) in _leases)
         {
-            if (lease.ExpiresAt < now)
+            if (expiresAt < now)
             {
                 (lapsed ??= []).Add(frontendId);
                 continue;
             }
 
-            (sends ??= []).Add(lease.Stream.OnNextAsync(envelope));
+            (sends ??= []).Add(streams.PublishAsync(frontendId, envelope));
         }
 
         lapsed?.ForEach(id => _leases.Remove(id));
         return sends is null ? Task.CompletedTask : Task.WhenAll(sends);
-    }
-
-    private sealed class Lease(IAsyncStream<FrontendEnvelope> stream, DateTimeOffset expiresAt)
-    {
-        public IAsyncStream<FrontendEnvelope> Stream { get; } = stream;
-        public DateTimeOffset ExpiresAt { get; set; } = expiresAt;
     }
 }
