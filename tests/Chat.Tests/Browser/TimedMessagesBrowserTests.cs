@@ -195,10 +195,20 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
         }
     }
 
-    /// <summary>A datetime-local value this far from now, in the page's own time zone.</summary>
+    /// <summary>
+    /// A datetime-local value this far from now, in the page's own time zone. Whole minutes go
+    /// without ":00": the input drops those seconds, and Playwright then calls the value malformed
+    /// (failed once in CI, at 23:05:00).
+    /// </summary>
     private static Task<string> LocalInputAsync(ChatPage page, TimeSpan fromNow) =>
         page.Page.EvaluateAsync<string>(
-            "ms => { const d = new Date(Date.now() + ms); return new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19); }",
+            """
+            ms => {
+              const d = new Date(Date.now() + ms);
+              const local = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 19);
+              return local.endsWith(':00') ? local.slice(0, 16) : local;
+            }
+            """,
             fromNow.TotalMilliseconds);
 
     /// <summary>Alice and Bob, signed up through the API, with a direct conversation between them.</summary>
