@@ -142,16 +142,7 @@ public sealed class LocalAudience
     {
         lock (_lock)
         {
-            var found = new List<HubConnectionContext>();
-            if (_usersByConversation.TryGetValue(conversationId, out var users))
-            {
-                foreach (var userId in users)
-                {
-                    found.AddRange(_connectionsByUser.GetValueOrDefault(userId) ?? []);
-                }
-            }
-
-            return found;
+            return _usersByConversation.TryGetValue(conversationId, out var users) ? SocketsOf(users) : [];
         }
     }
 
@@ -160,14 +151,19 @@ public sealed class LocalAudience
     {
         lock (_lock)
         {
-            var found = new List<HubConnectionContext>();
-            foreach (var userId in userIds)
-            {
-                found.AddRange(_connectionsByUser.GetValueOrDefault(userId) ?? []);
-            }
-
-            return found;
+            return SocketsOf(userIds);
         }
+    }
+
+    private List<HubConnectionContext> SocketsOf(IEnumerable<Guid> userIds)
+    {
+        var found = new List<HubConnectionContext>();
+        foreach (var userId in userIds)
+        {
+            found.AddRange(_connectionsByUser.GetValueOrDefault(userId) ?? []);
+        }
+
+        return found;
     }
 
     /// <summary>The users connected here, each with their connection ids, and the conversations they need.</summary>
