@@ -20,8 +20,8 @@ internal sealed class PresenceGrain(
     private readonly Dictionary<string, Session> _sessions = new(StringComparer.Ordinal);
 
     // Connections that ended, until a lease would have lapsed: a renewal snapshotted before the
-    // disconnect must not bring them back.
-    // Both made when first needed: a presence grain lives as long as its user is connected.
+    // disconnect must not bring them back. Null while there are none, like the record lock until
+    // first needed: a presence grain lives as long as its user is connected.
     private Dictionary<string, DateTimeOffset>? _ended;
     private SemaphoreSlim? _recordLock;
     private FrontendLeases _watchers = null!;
@@ -150,7 +150,10 @@ internal sealed class PresenceGrain(
                 _ended.Remove(expired);
             }
 
-            _ended = _ended.Count == 0 ? null : _ended;
+            if (_ended.Count == 0)
+            {
+                _ended = null;
+            }
         }
 
         await EvaluateAsync();
