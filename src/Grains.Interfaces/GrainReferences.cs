@@ -2,10 +2,10 @@ namespace Chat;
 
 /// <summary>
 /// Grain references without Orleans' per-call interface lookup. <c>GetGrain&lt;T&gt;(key)</c>
-/// works out the interface's grain interface type from its attributes and type name on
-/// every call (measured: 1.3 KB and 5.7 µs a call), and the Frontend makes one such call per hub
-/// call and fifty per <c>WatchPresence</c>. These resolve the types once per interface, through
-/// <c>GetGrain</c> itself, and build later references from them.
+/// works out the interface's grain interface type from its attributes and type name on every
+/// call (measured: 1,328 B and 4.5 µs a call, against 136 B and 0.9 µs here), and the Frontend
+/// makes one such call per hub call and fifty per <c>WatchPresence</c>. These resolve the types
+/// once per interface, through <c>GetGrain</c> itself, and build later references from them.
 /// </summary>
 public static class GrainReferences
 {
