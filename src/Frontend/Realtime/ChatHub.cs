@@ -129,8 +129,9 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
         }
 
         var userId = CurrentUserId;
+        // Each conversation moves the caller's delivered cursor in this same call: catching up is delivery.
         var pages = await Task.WhenAll(cursors.DistinctBy(c => c.ConversationId).Select(c =>
-            Conversation(c.ConversationId).GetMessagesAsync(userId, beforeSeq: null, c.AfterSeq, Limits.MaxSyncMessagesPerConversation)));
+            Conversation(c.ConversationId).SyncAsync(userId, c.AfterSeq)));
         return [.. pages.SelectMany(p => p.Messages)];
     }
 

@@ -28,6 +28,13 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("can-see"), ReadOnly]
     Task<bool> CanSeeAsync(PrivacySetting setting, Guid viewerId);
 
+    /// <summary>
+    /// This user's read-receipts audience as <paramref name="viewerId"/> meets it: the setting, or
+    /// <see cref="PrivacyAudiences.Nobody"/> when the viewer is blocked. The conversation decides what it means there.
+    /// </summary>
+    [Alias("read-receipts-audience"), ReadOnly]
+    Task<string> GetReadReceiptsAudienceAsync(Guid viewerId);
+
     /// <summary>Blocks another registered user; blocking someone already blocked changes nothing.</summary>
     [Alias("block")]
     Task BlockAsync(Guid otherUserId);

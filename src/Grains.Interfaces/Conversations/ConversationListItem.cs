@@ -12,4 +12,12 @@ public sealed record ConversationListItem(
 {
     [Id(6)]
     public DateTimeOffset? MutedUntil { get; init; }
+
+    /// <summary>The newest message the user may see (hidden-for-me skipped, deleted or expired ones without content); null if none.</summary>
+    [Id(7)]
+    public ChatMessage? LastMessage { get; init; }
+
+    /// <summary>The last message's <c>SentAt</c>, or when the user joined if there is none; the list is ordered by it, newest first.</summary>
+    [Id(8)]
+    public DateTimeOffset LastActivityAt { get; init; }
 }

@@ -11,4 +11,12 @@ public sealed record ConversationMember(
 
     [Id(3)]
     public string? DisplayName { get; init; }
+
+    /// <summary>How far the member has received; filled by <c>GET /api/conversations/{id}</c> only, null elsewhere.</summary>
+    [Id(4)]
+    public long? DeliveredSeq { get; init; }
+
+    /// <summary>How far the member has read, when their read-receipts setting shows it to the caller; null otherwise.</summary>
+    [Id(5)]
+    public long? ReadSeq { get; init; }
 }

@@ -35,6 +35,14 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("messages"), ReadOnly]
     Task<MessagePage> GetMessagesAsync(Guid requesterId, long? beforeSeq, long? afterSeq, int limit);
 
+    /// <summary>
+    /// The messages after <paramref name="afterSeq"/> for one of the user's devices (at most
+    /// <see cref="Limits.MaxSyncMessagesPerConversation"/>), moving the user's delivered cursor to the newest
+    /// one from someone else, with a <c>DeliveryReceipt</c> when it moved.
+    /// </summary>
+    [Alias("sync")]
+    Task<MessagePage> SyncAsync(Guid userId, long afterSeq);
+
     [Alias("mark-read")]
     Task MarkReadAsync(Guid userId, long seq);
 

@@ -112,6 +112,9 @@ internal sealed partial class UserGrain(
         };
     }
 
+    public Task<string> GetReadReceiptsAudienceAsync(Guid viewerId) =>
+        Task.FromResult(viewerId != UserId && state.State.Blocked.Contains(viewerId) ? PrivacyAudiences.Nobody : state.State.ReadReceipts);
+
     public async Task BlockAsync(Guid otherUserId)
     {
         if (otherUserId == UserId)

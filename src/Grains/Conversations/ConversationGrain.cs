@@ -75,12 +75,6 @@ internal sealed partial class ConversationGrain(
         return ToInfo();
     }
 
-    public Task<ConversationInfo> GetAsync(Guid requesterId)
-    {
-        RequireMember(requesterId);
-        return Task.FromResult(ToInfo());
-    }
-
     public async Task<MessageAck> SendMessageAsync(MessageDraft draft)
     {
         var member = RequireMember(draft.SenderId);
@@ -162,17 +156,8 @@ internal sealed partial class ConversationGrain(
 
     public async Task MarkDeliveredAsync(Guid userId, long seq)
     {
-        var member = RequireMember(userId);
-        var target = Math.Min(seq, _lastSeq);
-        if (target <= member.DeliveredSeq)
-        {
-            return;
-        }
-
-        var updated = member with { DeliveredSeq = target };
-        await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
-        _members[userId] = updated;
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new DeliveryReceiptEvent(Id, userId, target));
+        RequireMember(userId);
+        await AdvanceDeliveredAsync(userId, seq);
     }
 
     public Task AttachFrontendAsync(Guid frontendId)
@@ -255,14 +240,8 @@ internal sealed partial class ConversationGrain(
         }
     }
 
-    // "contacts" means people with a direct conversation together, so in a direct conversation
-    // the other member qualifies; in groups only "everyone" shares read receipts.
-    private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId)
-    {
-        var audience = (await GrainFactory.Reference<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts;
-        return audience == PrivacyAudiences.Everyone
-            || (audience == PrivacyAudiences.Contacts && state.State.Type == ConversationTypes.Direct);
-    }
+    private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId) =>
+        SharesReadReceipts((await GrainFactory.Reference<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts);
 
     private MemberCursor RequireMember(Guid userId)
     {
