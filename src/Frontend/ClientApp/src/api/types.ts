@@ -32,6 +32,11 @@ export interface ConversationSummary {
   lastSeq: number;
   readSeq: number;
   unread: number;
+  mutedUntil?: string | null;
+  /** The newest message this user may see (hidden-for-me skipped; deleted ones without content); null if none. */
+  lastMessage?: Message | null;
+  /** The last message's sentAt, or when this user joined; the list comes newest first. */
+  lastActivityAt?: string;
 }
 
 export interface ConversationMember {
@@ -39,9 +44,9 @@ export interface ConversationMember {
   username?: string;
   displayName?: string;
   role: MemberRole;
-  /** Optional: where this member has read / received up to, when the server tells. */
-  readSeq?: number;
-  deliveredSeq?: number;
+  /** Where this member has received / read up to (GET /api/conversations/{id}); readSeq is null when their privacy hides it. */
+  readSeq?: number | null;
+  deliveredSeq?: number | null;
 }
 
 export interface ConversationDetails {

@@ -1,6 +1,6 @@
 import { conversationHref } from '../app/useHashConversation';
 import { useChatState } from '../store/ChatContext';
-import { conversationTitle, directPeerId, previewOf } from '../store/selectors';
+import { conversationTitle, directPeerId, previewOf, typingText } from '../store/selectors';
 import type { ConversationState } from '../store/types';
 import { Avatar } from '../ui/Avatar';
 import { formatListTime } from '../ui/format';
@@ -13,7 +13,8 @@ export function ConversationItem({ conversation }: { conversation: ConversationS
   const presence = peer ? state.presence[peer]?.status : null;
   const isOpen = state.openConversationId === conversation.id;
   const unread = conversation.unread;
-  const typingCount = Object.keys(conversation.typing).length;
+  // Typing entries leave the store when they expire, which re-renders the row.
+  const typing = typingText(state, conversation, Date.now());
 
   return (
     <a
@@ -30,15 +31,25 @@ export function ConversationItem({ conversation }: { conversation: ConversationS
             {title}
             {conversation.type !== 'direct' && <span className="conversation-kind"> · {conversation.type}</span>}
           </span>
-          <span className="conversation-time">{formatListTime(conversation.lastActivity)}</span>
+          {conversation.lastActivity > 0 && (
+            <time
+              className="conversation-time"
+              dateTime={new Date(conversation.lastActivity).toISOString()}
+              data-testid="conversation-time"
+            >
+              {formatListTime(conversation.lastActivity)}
+            </time>
+          )}
         </span>
         <span className="conversation-bottom">
-          <span className="conversation-preview">
-            {typingCount > 0 ? (
-              <em>typing…</em>
+          <span className="conversation-preview" data-testid="conversation-preview">
+            {typing ? (
+              <em className="conversation-typing" data-testid="conversation-typing">
+                {typing}
+              </em>
             ) : preview ? (
               <>
-                {preview.mine && <span className="muted">You: </span>}
+                {preview.sender && <span className="muted">{preview.sender}: </span>}
                 {preview.text}
               </>
             ) : (

@@ -4,6 +4,7 @@ import { ApiError, describeError, SessionEndedError } from '../api/errors';
 import type { ConversationDetails, UserSummary } from '../api/types';
 import type { ControllerContext } from '../realtime/controllerContext';
 import { applyDetails, applySummary, emptyConversation as emptyFor } from '../store/conversationUpdates';
+import type { ConversationState } from '../store/types';
 
 const HISTORY_PAGE = 50;
 const DETAILS_CONCURRENCY = 3;
@@ -62,10 +63,13 @@ export class ConversationLoader {
     }
   }
 
-  /** Members are needed for names of direct chats and unnamed groups. */
+  /** Members are needed for names of direct chats and unnamed groups, and of who wrote a group's last message. */
   private async loadMissingDetails(): Promise<void> {
+    const { users } = this.ctx.store.getState();
+    const namesSender = (c: ConversationState) =>
+      c.type === 'group' && c.lastMessage !== null && c.lastMessage.senderId !== this.ctx.myUserId && !users[c.lastMessage.senderId];
     const queue = Object.values(this.ctx.store.getState().conversations)
-      .filter((c) => !c.members && !c.inaccessible && (c.type === 'direct' || !c.name))
+      .filter((c) => !c.members && !c.inaccessible && (c.type === 'direct' || !c.name || namesSender(c)))
       .map((c) => c.id);
     const workers = Array.from({ length: DETAILS_CONCURRENCY }, async () => {
       while (queue.length && !this.ctx.isDisposed()) {

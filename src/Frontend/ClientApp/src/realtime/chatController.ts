@@ -129,6 +129,8 @@ export class ChatController implements ControllerContext {
     const text = content.replace(/\s+$/u, '');
     if (!text.trim()) return;
     this.typing.stopped(conversationId);
+    // An own send is activity: the conversation goes to the top of the list at once.
+    this.store.updateConversation(conversationId, (c) => ({ ...c, lastActivity: Math.max(c.lastActivity, Date.now()) }));
     this.outbox.enqueue(conversationId, text, options);
   }
 
@@ -225,11 +227,18 @@ export class ChatController implements ControllerContext {
           conversations: { ...state.conversations, [conversationId]: result.conversation },
         };
       });
+      const conversation = this.store.conversation(conversationId);
+      const state = this.store.getState();
+      const unnamedSender = added.some((m) => m.senderId !== this.myUserId && !state.users[m.senderId]);
       if (!known) {
         void this.loader.refreshList();
         void this.loader.loadDetails(conversationId);
+      } else if (source === 'live' && conversation?.type === 'group' && !conversation.members && unnamedSender) {
+        // The list row names a group message's sender.
+        void this.loader.loadDetails(conversationId);
       }
-      this.reads.onMessagesAdded(conversationId, added);
+      // The server counts what a Sync returned as delivered (and says so to the senders) by itself.
+      this.reads.onMessagesAdded(conversationId, added, source === 'sync');
       if (source === 'live' && this.sync.hasGap(conversationId)) void this.sync.syncConversation(conversationId);
       if (source === 'ack' && this.sync.hasGap(conversationId)) {
         // The event for the message before ours is probably on its way; fill the gap if not.
@@ -284,6 +293,8 @@ export class ChatController implements ControllerContext {
     const open = this.store.getState().openConversationId;
     const conversation = open ? this.store.conversation(open) : undefined;
     if (open && conversation && !conversation.historyLoaded) void this.loader.loadOlder(open);
+    // Receipts sent while we were away are in the members' cursors: the ticks catch up.
+    if (open && conversation?.members) void this.loader.loadDetails(open);
   }
 
   private async checkSession(): Promise<boolean> {

@@ -1,5 +1,6 @@
 // Edit, delete and react over the hub, and the events that tell every member's devices about them.
 import type { Message, MessageHiddenEvent, ReactionChangedEvent } from '../api/types';
+import { applyLastMessageUpdate } from '../store/conversationUpdates';
 import { applyDeletedForEveryone, applyHidden, applyReaction } from '../store/messageActions';
 import { indexOfSeq } from '../store/messageList';
 import type { ControllerContext } from './controllerContext';
@@ -21,8 +22,12 @@ export class MessageActionsSender {
     const connection = ctx.hub.connection;
     connection.on('MessageUpdated', (message: Message) => {
       const conversation = this.ctx.store.conversation(message.conversationId);
-      // Not loaded, or hidden by this user: history brings its current form when it is shown.
-      if (!conversation || (indexOfSeq(conversation.messages, message.seq) < 0 && message.seq <= conversation.lastSeq)) return;
+      // Not loaded, or hidden by this user: history brings its current form when it is shown; the
+      // list's preview changes now.
+      if (!conversation || (indexOfSeq(conversation.messages, message.seq) < 0 && message.seq <= conversation.lastSeq)) {
+        this.ctx.store.updateConversation(message.conversationId, (c) => applyLastMessageUpdate(c, message));
+        return;
+      }
       this.ctx.ingest([message], 'live');
     });
     connection.on('MessageHidden', (event: MessageHiddenEvent) =>

@@ -23,15 +23,18 @@ export class ReadTracker {
     );
   }
 
-  /** Newly known messages of a conversation. */
-  onMessagesAdded(conversationId: string, added: readonly Message[]): void {
+  /** Newly known messages of a conversation; `deliveredByServer` when they came by Sync, which counts as delivery. */
+  onMessagesAdded(conversationId: string, added: readonly Message[], deliveredByServer = false): void {
     let newestFromOthers = 0;
     for (const message of added) {
       if (message.senderId !== this.ctx.myUserId && message.seq > newestFromOthers) newestFromOthers = message.seq;
     }
     if (newestFromOthers === 0) return;
+    if (deliveredByServer) {
+      this.sentDelivered.set(conversationId, Math.max(this.sentDelivered.get(conversationId) ?? 0, newestFromOthers));
+    }
     if (this.isShown(conversationId)) this.scheduleRead(conversationId);
-    else this.scheduleDelivered(conversationId);
+    else if (!deliveredByServer) this.scheduleDelivered(conversationId);
   }
 
   /** The open conversation became visible, was opened, or the hub reconnected. */

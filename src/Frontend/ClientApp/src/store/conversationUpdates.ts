@@ -21,6 +21,7 @@ export function emptyConversation(id: string): ConversationState {
     peerDeliveredSeq: 0,
     peerReadSeq: 0,
     typing: {},
+    lastMessage: null,
     lastActivity: 0,
     order: Number.MAX_SAFE_INTEGER,
     inaccessible: false,
@@ -33,6 +34,27 @@ function unreadAfter(conversation: ConversationState, readSeq: number, lastSeq: 
   const first = conversation.messages[0];
   if (first && first.seq <= readSeq + 1) return countFromOthers(conversation.messages, readSeq, lastSeq, myUserId);
   return Math.min(conversation.unread, lastSeq - readSeq);
+}
+
+/**
+ * Messages newer than this many unread ones are fetched by the connect-time Sync for a conversation
+ * seen for the first time: the device then holds what it was sent (the server counts a Sync as
+ * delivery), without downloading a long backlog.
+ */
+export const UNREAD_PREFETCH = 50;
+
+function changed(a: Message, b: Message): boolean {
+  return a.content !== b.content || Boolean(a.deleted) !== Boolean(b.deleted) || (a.editedAt ?? null) !== (b.editedAt ?? null);
+}
+
+/** The newer of the known last message and `incoming` (an update of the same seq replaces it). */
+function newestMessage(known: Message | null, incoming: readonly Message[]): Message | null {
+  let newest = known;
+  for (const message of incoming) {
+    if (!newest || message.seq > newest.seq) newest = message;
+    else if (message.seq === newest.seq && changed(newest, message)) newest = message;
+  }
+  return newest;
 }
 
 /** A row of GET /api/conversations. */
@@ -53,6 +75,10 @@ export function applySummary(
     unread = summary.unread;
   }
   if (readSeq >= lastSeq) unread = 0;
+  // The server's last message, unless a live event already brought a newer one.
+  const known = conversation.lastMessage;
+  const lastMessage = known && known.seq > summary.lastSeq ? known : (summary.lastMessage ?? null);
+  const activityAt = summary.lastActivityAt ? Date.parse(summary.lastActivityAt) : NaN;
   return {
     ...conversation,
     type: summary.type,
@@ -60,7 +86,9 @@ export function applySummary(
     lastSeq,
     readSeq,
     unread: Math.max(0, unread),
-    syncedSeq: conversation.syncedSeq ?? summary.lastSeq,
+    syncedSeq: conversation.syncedSeq ?? Math.max(summary.readSeq, summary.lastSeq - UNREAD_PREFETCH, 0),
+    lastMessage,
+    lastActivity: Number.isFinite(activityAt) ? Math.max(conversation.lastActivity, activityAt) : conversation.lastActivity,
     order,
     inaccessible: false,
   };
@@ -100,7 +128,10 @@ export function applyMessages(
 ): { conversation: ConversationState; added: Message[] } {
   const mine = incoming.filter((message) => message.conversationId === conversation.id);
   const { list, added } = mergeMessages(conversation.messages, mine);
-  if (list === conversation.messages) return { conversation, added };
+  const lastMessage = newestMessage(conversation.lastMessage, mine);
+  if (list === conversation.messages) {
+    return { conversation: lastMessage === conversation.lastMessage ? conversation : { ...conversation, lastMessage }, added };
+  }
 
   let { lastSeq, readSeq, unread, lastActivity, syncedSeq } = conversation;
   let typing = conversation.typing;
@@ -125,9 +156,15 @@ export function applyMessages(
   if (syncedSeq === null && added.length > 0) syncedSeq = added[0].seq - 1;
   if (syncedSeq !== null) syncedSeq = advanceContiguous(list, syncedSeq);
   return {
-    conversation: { ...conversation, messages: list, lastSeq, readSeq, unread, lastActivity, syncedSeq, typing },
+    conversation: { ...conversation, messages: list, lastSeq, readSeq, unread, lastActivity, syncedSeq, typing, lastMessage },
     added,
   };
+}
+
+/** MessageUpdated for a message that is not loaded: the list preview may still show it. */
+export function applyLastMessageUpdate(conversation: ConversationState, message: Message): ConversationState {
+  if (conversation.lastMessage?.seq !== message.seq) return conversation;
+  return { ...conversation, lastMessage: message };
 }
 
 export function applyReceipt(

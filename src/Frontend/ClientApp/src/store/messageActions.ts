@@ -40,15 +40,24 @@ export function applyReaction(
 /** Deleted for everyone: the row stays, without its content. */
 export function applyDeletedForEveryone(conversation: ConversationState, seq: number): ConversationState {
   const index = indexOfSeq(conversation.messages, seq);
-  if (index < 0 || conversation.messages[index].deleted) return conversation;
-  return replaceAt(conversation, index, { ...conversation.messages[index], content: '', deleted: true, reactions: [] });
+  const last = conversation.lastMessage;
+  const withLast =
+    last?.seq === seq && !last.deleted ? { ...conversation, lastMessage: { ...last, content: '', metadata: null, deleted: true } } : conversation;
+  if (index < 0 || conversation.messages[index].deleted) return withLast;
+  return replaceAt(withLast, index, { ...conversation.messages[index], content: '', deleted: true, reactions: [] });
 }
 
-/** Deleted for me: gone from this user's view (the server leaves it out of history and Sync too). */
+/**
+ * Deleted for me: gone from this user's view (the server leaves it out of history and Sync too).
+ * If it was the list's last message, the newest loaded one before it takes its place (none loaded:
+ * no preview until the list is loaded again).
+ */
 export function applyHidden(conversation: ConversationState, seq: number): ConversationState {
   const index = indexOfSeq(conversation.messages, seq);
-  if (index < 0) return conversation;
+  const wasLast = conversation.lastMessage?.seq === seq;
+  if (index < 0 && !wasLast) return conversation;
   const messages = conversation.messages.slice();
-  messages.splice(index, 1);
-  return { ...conversation, messages };
+  if (index >= 0) messages.splice(index, 1);
+  const lastMessage = wasLast ? (messages.filter((m) => m.seq < seq).pop() ?? null) : conversation.lastMessage;
+  return { ...conversation, messages, lastMessage };
 }

@@ -1,4 +1,5 @@
 import type { ConversationMember, ConversationType, Message } from '../api/types';
+import { previewText } from './messagePreview';
 import type { ChatState, ConversationState } from './types';
 
 export type MessageStatus = 'pending' | 'failed' | 'sent' | 'delivered' | 'read';
@@ -54,24 +55,35 @@ export function sortedConversations(conversations: Record<string, ConversationSt
     .sort((a, b) => b.lastActivity - a.lastActivity || a.order - b.order || a.id.localeCompare(b.id));
 }
 
-/** The newest message (or unsent draft) for the list preview. */
+/** The newest message (or unsent one of ours) for the list row, with who sent it: "You", or a name in groups. */
 export function previewOf(
   state: ChatState,
   conversation: ConversationState,
-): { text: string; mine: boolean } | null {
+): { text: string; mine: boolean; sender: string | null } | null {
   const pending = [...state.outbox].reverse().find((item) => item.conversationId === conversation.id);
-  if (pending) return { text: pending.content, mine: true };
-  const last = conversation.messages[conversation.messages.length - 1];
+  if (pending) return { text: pending.content.replace(/\s+/gu, ' ').trim(), mine: true, sender: 'You' };
+  const last = conversation.lastMessage;
   if (!last) return null;
-  return { text: summarize(last), mine: last.senderId === state.myUserId };
+  const mine = last.senderId === state.myUserId;
+  const sender = mine ? 'You' : conversation.type === 'group' ? displayNameOf(state, last.senderId, conversation.members) : null;
+  return { text: summarize(last), mine, sender };
 }
 
 export function summarize(message: Message): string {
-  if (message.deleted) return 'Message deleted';
-  if (message.type && message.type !== 'text') {
-    return message.content ? `[${message.type}] ${message.content}` : `[${message.type}]`;
-  }
-  return message.content;
+  return previewText(message);
+}
+
+/** "typing…" in a direct chat, "Alice is typing…" in groups; null while nobody else types. */
+export function typingText(state: ChatState, conversation: ConversationState, now: number): string | null {
+  const typists = Object.entries(conversation.typing)
+    .filter(([userId, expiresAt]) => expiresAt > now && userId !== state.myUserId)
+    .map(([userId]) => userId);
+  if (typists.length === 0) return null;
+  if (conversation.type === 'direct') return 'typing…';
+  const names = typists.map((userId) => displayNameOf(state, userId, conversation.members));
+  if (names.length === 1) return `${names[0]} is typing…`;
+  if (names.length === 2) return `${names[0]} and ${names[1]} are typing…`;
+  return `${names.length} people are typing…`;
 }
 
 export function canPost(state: ChatState, conversation: ConversationState): boolean {

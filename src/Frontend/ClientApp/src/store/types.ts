@@ -50,6 +50,8 @@ export interface ConversationState {
   peerReadSeq: number;
   /** userId → epoch ms after which the typing state is stale. */
   typing: Record<string, number>;
+  /** The newest message this user may see, for the list preview (from the list, then live events). */
+  lastMessage: Message | null;
   /** Epoch ms of the newest known message, for ordering the list. */
   lastActivity: number;
   /** Position in the server's list, for a stable order when activity is unknown. */

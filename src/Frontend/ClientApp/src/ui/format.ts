@@ -1,6 +1,7 @@
 const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dateWithYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 
 export function formatTime(iso: string | number): string {
@@ -8,14 +9,14 @@ export function formatTime(iso: string | number): string {
   return Number.isNaN(date.getTime()) ? '' : time.format(date);
 }
 
-/** Time today, weekday this week, else a short date: for the conversation list. */
+/** Time today, weekday this week, else a short date (with the year if not this one): for the conversation list. */
 export function formatListTime(epochMs: number): string {
   if (!epochMs) return '';
   const date = new Date(epochMs);
   const now = new Date();
   if (date.toDateString() === now.toDateString()) return time.format(date);
   if (now.getTime() - date.getTime() < 6 * 24 * 3600 * 1000) return weekday.format(date);
-  return shortDate.format(date);
+  return date.getFullYear() === now.getFullYear() ? shortDate.format(date) : dateWithYear.format(date);
 }
 
 export function formatDay(iso: string): string {
