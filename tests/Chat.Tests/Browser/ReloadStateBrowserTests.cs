@@ -64,13 +64,18 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
                 await Expect(teamPreview).ToHaveTextAsync($"{carol.Username} is typing…");
                 await carolHub.Hub.InvokeAsync("Typing", team, false);
                 await Expect(teamPreview).ToHaveTextAsync($"{carol.Username}: Voice message");
-                await bobHub.SendAsync(team, "Standup in five");
+                var standup = await bobHub.SendAsync(team, "Standup in five");
                 await ExpectListAsync(page, (team, $"{bob.Username}: Standup in five"), (withBob, $"You: {readByBob}"), (withCarol, "You: Deleted message"));
+                await bobHub.Hub.InvokeAsync<ChatMessage>("EditMessage", team, standup.Seq, "Standup in ten");
+                await Expect(teamPreview).ToHaveTextAsync($"{bob.Username}: Standup in ten");
 
-                // An own send from the page does too.
+                // An own send from the page moves its conversation up; hiding it ("delete for me", from
+                // another device) brings back the message before it, and the order by it.
                 await page.ConversationItem(withCarol.ToString()).ClickAsync();
                 await page.SendAsync("Back again");
-                await ExpectListAsync(page, (withCarol, "You: Back again"), (team, $"{bob.Username}: Standup in five"), (withBob, $"You: {readByBob}"));
+                await ExpectListAsync(page, (withCarol, "You: Back again"), (team, $"{bob.Username}: Standup in ten"), (withBob, $"You: {readByBob}"));
+                await aliceHub.Hub.InvokeAsync("DeleteMessage", withCarol, 2L, false);
+                await ExpectListAsync(page, (team, $"{bob.Username}: Standup in ten"), (withBob, $"You: {readByBob}"), (withCarol, "You: Deleted message"));
             });
         }
         finally

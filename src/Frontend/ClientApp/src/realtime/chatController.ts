@@ -68,6 +68,10 @@ export class ChatController implements ControllerContext {
     return this.disposed;
   }
 
+  refreshList(): Promise<void> {
+    return this.loader.refreshList();
+  }
+
   start(): void {
     const restored = loadOutbox(this.myUserId);
     this.savedOutbox = restored;

@@ -10,4 +10,6 @@ export interface ControllerContext {
   /** Merges messages from any source into the store (dedupe, unread, receipts, gaps). */
   ingest(messages: readonly Message[], source: 'live' | 'sync' | 'history' | 'ack'): void;
   isDisposed(): boolean;
+  /** Loads the conversation list again (e.g. when a preview can only come from the server). */
+  refreshList(): Promise<void>;
 }

@@ -30,9 +30,12 @@ export class MessageActionsSender {
       }
       this.ctx.ingest([message], 'live');
     });
-    connection.on('MessageHidden', (event: MessageHiddenEvent) =>
-      this.ctx.store.updateConversation(event.conversationId, (c) => applyHidden(c, event.seq)),
-    );
+    connection.on('MessageHidden', (event: MessageHiddenEvent) => {
+      this.ctx.store.updateConversation(event.conversationId, (c) => applyHidden(c, event.seq));
+      // The list's last message was hidden and nothing before it is loaded here: the server knows the one before.
+      const after = this.ctx.store.conversation(event.conversationId);
+      if (after && after.lastMessage === null && after.lastSeq > 0) void this.ctx.refreshList();
+    });
     connection.on('ReactionChanged', (event: ReactionChangedEvent) =>
       this.ctx.store.updateConversation(event.conversationId, (c) => applyReaction(c, event.seq, event.userId, event.emoji, event.added)),
     );

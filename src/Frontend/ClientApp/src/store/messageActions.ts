@@ -58,6 +58,9 @@ export function applyHidden(conversation: ConversationState, seq: number): Conve
   if (index < 0 && !wasLast) return conversation;
   const messages = conversation.messages.slice();
   if (index >= 0) messages.splice(index, 1);
-  const lastMessage = wasLast ? (messages.filter((m) => m.seq < seq).pop() ?? null) : conversation.lastMessage;
-  return { ...conversation, messages, lastMessage };
+  if (!wasLast) return { ...conversation, messages };
+  // As the server orders the list: by the last message this user may see.
+  const lastMessage = messages.filter((m) => m.seq < seq).pop() ?? null;
+  const sentAt = lastMessage ? Date.parse(lastMessage.sentAt) : NaN;
+  return { ...conversation, messages, lastMessage, lastActivity: Number.isFinite(sentAt) ? sentAt : conversation.lastActivity };
 }
