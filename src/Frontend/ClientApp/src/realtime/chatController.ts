@@ -231,14 +231,10 @@ export class ChatController implements ControllerContext {
           conversations: { ...state.conversations, [conversationId]: result.conversation },
         };
       });
-      const conversation = this.store.conversation(conversationId);
-      const state = this.store.getState();
-      const unnamedSender = added.some((m) => m.senderId !== this.myUserId && !state.users[m.senderId]);
       if (!known) {
         void this.loader.refreshList();
         void this.loader.loadDetails(conversationId);
-      } else if (source === 'live' && conversation?.type === 'group' && !conversation.members && unnamedSender) {
-        // The list row names a group message's sender.
+      } else if (source === 'live' && this.namesUnknownSender(conversationId, added)) {
         void this.loader.loadDetails(conversationId);
       }
       // The server counts what a Sync returned as delivered (and says so to the senders) by itself.
@@ -251,6 +247,14 @@ export class ChatController implements ControllerContext {
         }, 1500);
       }
     }
+  }
+
+  /** The list row names a group message's sender: true when the group's members (and so the name) are not loaded. */
+  private namesUnknownSender(conversationId: string, added: readonly Message[]): boolean {
+    const state = this.store.getState();
+    const conversation = state.conversations[conversationId];
+    if (conversation?.type !== 'group' || conversation.members) return false;
+    return added.some((m) => m.senderId !== this.myUserId && !state.users[m.senderId]);
   }
 
   // ---- hub ----------------------------------------------------------------------------------

@@ -37,9 +37,9 @@ function unreadAfter(conversation: ConversationState, readSeq: number, lastSeq: 
 }
 
 /**
- * Messages newer than this many unread ones are fetched by the connect-time Sync for a conversation
- * seen for the first time: the device then holds what it was sent (the server counts a Sync as
- * delivery), without downloading a long backlog.
+ * For a conversation first seen in the list, the connect-time Sync fetches its unread messages, at
+ * most this many of the newest: the device then holds what was sent to it (the server counts a Sync
+ * as delivery) without downloading a long backlog.
  */
 export const UNREAD_PREFETCH = 50;
 
