@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import './confirmDialog.css';
 
 interface Props {
@@ -23,7 +23,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
   const titleId = useId();
   const bodyId = useId();
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
     if (!dialog.open) {
@@ -36,11 +36,19 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
     };
   }, []);
 
+  // Closed before the answer is handed on: while the modal is open the rest of the page is inert and
+  // cannot take focus; closing puts focus back where it was.
+  function finish(answer: () => void) {
+    const dialog = ref.current;
+    if (dialog?.open && typeof dialog.close === 'function') dialog.close();
+    answer();
+  }
+
   function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
     if (event.key === 'Escape') {
       event.preventDefault();
       event.stopPropagation();
-      onCancel();
+      finish(onCancel);
       return;
     }
     if (event.key !== 'Tab') return;
@@ -63,7 +71,7 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
       onKeyDown={onKeyDown}
       onCancel={(event) => {
         event.preventDefault();
-        onCancel();
+        finish(onCancel);
       }}
       data-testid={testId}
     >
@@ -74,13 +82,13 @@ export function ConfirmDialog({ title, children, confirmLabel, danger = false, o
         </div>
       )}
       <div className="confirm-actions">
-        <button ref={cancelButton} type="button" className="secondary-button" onClick={onCancel} data-testid="confirm-cancel">
+        <button ref={cancelButton} type="button" className="secondary-button" onClick={() => finish(onCancel)} data-testid="confirm-cancel">
           Cancel
         </button>
         <button
           type="button"
           className={`primary-button${danger ? ' is-danger' : ''}`}
-          onClick={onConfirm}
+          onClick={() => finish(onConfirm)}
           data-testid="confirm-ok"
         >
           {confirmLabel}
