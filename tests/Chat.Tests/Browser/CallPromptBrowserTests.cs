@@ -22,7 +22,7 @@ public sealed class CallPromptBrowserTests(BrowserFixture fixture) : IAsyncLifet
     public async Task DisposeAsync() => await _browser.CloseAsync();
 
     [Fact]
-    public async Task The_callee_sees_who_is_calling_and_both_see_the_timer_run_after_the_answer()
+    public async Task The_callee_sees_who_is_calling_and_in_which_group_and_both_see_the_timer_run_after_the_answer()
     {
         var alice = new ChatPage(await NewPageAsync(fixture.First), "alice");
         var bob = new ChatPage(await NewPageAsync(fixture.Second), "bob");
@@ -48,6 +48,17 @@ public sealed class CallPromptBrowserTests(BrowserFixture fixture) : IAsyncLifet
 
             await alice.ByTestId("call-hangup").ClickAsync();
             await Expect(bob.ByTestId("call-view")).ToHaveCountAsync(0);
+
+            // A group call names the group too; Bob declines, and the caller's call ends.
+            await alice.ByTestId("new-kind-group").CheckAsync();
+            await alice.ByTestId("new-group-name").FillAsync("Band practice");
+            await alice.ByTestId("new-group-usernames").FillAsync(bobUsername);
+            await alice.ByTestId("new-group-submit").ClickAsync();
+            await Expect(alice.ByTestId("conversation-title")).ToHaveTextAsync("Band practice");
+            await alice.ByTestId("call-start").ClickAsync();
+            await Expect(bob.ByTestId("call-incoming-text")).ToHaveTextAsync("Alice Liddell is calling Band practice (voice)");
+            await bob.ByTestId("call-reject").ClickAsync();
+            await Expect(alice.ByTestId("call-view")).ToHaveCountAsync(0);
         });
         await alice.Page.Context.CloseAsync();
         await bob.Page.Context.CloseAsync();
