@@ -5,7 +5,7 @@ using Chat.Frontend.Errors;
 
 namespace Chat.Frontend.Conversations;
 
-/// <summary><c>/api/conversations</c>: create, list, read one, and page through history.</summary>
+/// <summary><c>/api/conversations</c>: create, list, read one, rename, and page through history.</summary>
 public static class ConversationEndpoints
 {
     public static void MapConversationEndpoints(this IEndpointRouteBuilder app)
@@ -14,6 +14,7 @@ public static class ConversationEndpoints
         conversations.MapPost("/", CreateAsync);
         conversations.MapGet("/", ListAsync);
         conversations.MapGet("/{conversationId:guid}", GetAsync);
+        conversations.MapPatch("/{conversationId:guid}", UpdateAsync);
         conversations.MapGet("/{conversationId:guid}/messages", GetMessagesAsync);
     }
 
@@ -50,6 +51,17 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> GetAsync(Guid conversationId, ClaimsPrincipal user, IClusterClient cluster) =>
         TypedResults.Ok(await MemberNames.AddAsync(cluster, await cluster.Reference<IConversationGrain>(conversationId).GetAsync(user.UserId())));
+
+    private static async Task<IResult> UpdateAsync(Guid conversationId, UpdateConversationRequest? request, ClaimsPrincipal user, IClusterClient cluster)
+    {
+        if (request?.Name is not { } name)
+        {
+            return Problems.BadRequest("name is required");
+        }
+
+        var info = await cluster.Reference<IConversationGrain>(conversationId).RenameAsync(user.UserId(), name);
+        return TypedResults.Ok(await MemberNames.AddAsync(cluster, info));
+    }
 
     private static async Task<IResult> GetMessagesAsync(
         Guid conversationId, long? beforeSeq, long? afterSeq, int? limit, ClaimsPrincipal user, IClusterClient cluster)

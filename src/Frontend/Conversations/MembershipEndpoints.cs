@@ -34,7 +34,7 @@ public static class MembershipEndpoints
         }
 
         await KnownUsers.RequireAsync(cluster, userIds);
-        return TypedResults.Ok(await Grain(cluster, conversationId).AddMembersAsync(user.UserId(), userIds));
+        return TypedResults.Ok(await MemberNames.AddAsync(cluster, await Grain(cluster, conversationId).AddMembersAsync(user.UserId(), userIds)));
     }
 
     private static async Task<IResult> RemoveMemberAsync(Guid conversationId, Guid userId, ClaimsPrincipal user, IClusterClient cluster)
@@ -75,7 +75,7 @@ public static class MembershipEndpoints
             return Problems.Result(Chat.Errors.ErrorCodes.NotFound, "invite link is unknown, revoked, expired or used up");
         }
 
-        return TypedResults.Ok(await Grain(cluster, conversationId).JoinByInviteAsync(user.UserId(), code));
+        return TypedResults.Ok(await MemberNames.AddAsync(cluster, await Grain(cluster, conversationId).JoinByInviteAsync(user.UserId(), code)));
     }
 
     private static async Task<IResult> SetBookmarkAsync(Guid conversationId, long seq, bool on, ClaimsPrincipal user, IClusterClient cluster)

@@ -36,6 +36,9 @@ public static class ConversationPermissions
     public static bool CanManageMembers(string type, string role) =>
         type != ConversationTypes.Direct && Rank(role) >= Rank(MemberRoles.Admin);
 
+    public static bool CanRename(string type, string role) =>
+        type != ConversationTypes.Direct && Rank(role) >= Rank(MemberRoles.Admin);
+
     public static bool CanRemove(string type, string actorRole, string targetRole) =>
         type != ConversationTypes.Direct && Rank(actorRole) >= Rank(MemberRoles.Moderator) && Rank(actorRole) > Rank(targetRole);
 

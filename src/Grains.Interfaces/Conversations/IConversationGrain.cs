@@ -65,6 +65,10 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("set-role")]
     Task SetRoleAsync(Guid actorId, Guid userId, string role);
 
+    /// <summary>Renames a group or channel (owner or admin); every member's devices get <c>ConversationUpdated</c>.</summary>
+    [Alias("rename")]
+    Task<ConversationInfo> RenameAsync(Guid actorId, string name);
+
     [Alias("create-invite")]
     Task<InviteLink> CreateInviteAsync(Guid actorId, DateTimeOffset? expiresAt, int? maxUses);
 

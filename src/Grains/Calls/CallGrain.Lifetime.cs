@@ -90,7 +90,7 @@ internal sealed partial class CallGrain
         StopSweep();
         LogFinished(logger, Id, outcome);
 
-        var ended = new CallStateChangedEvent(Id, Call.ConversationId, outcome, [.. Call.Participants.Select(p => p.ToWire())]);
+        var ended = new CallStateChangedEvent(Id, Call.ConversationId, outcome, [.. Call.Participants.Select(p => p.ToWire())], Call.AnsweredAt);
         await Task.WhenAll(joined.Select(d => PublishAsync(d.UserId, d.FrontendId, d.ConnectionId!, ended)));
         var stopped = new CallRingingStoppedEvent(Id, outcome);
         await Task.WhenAll(ringing.Select(id => Notify(id, stopped)));
@@ -142,7 +142,7 @@ internal sealed partial class CallGrain
 
     private Task PublishStateAsync() => PublishToDevicesAsync(
         Call.Participants.Where(p => p.IsJoined),
-        new CallStateChangedEvent(Id, Call.ConversationId, Call.State, [.. Call.Participants.Select(p => p.ToWire())]));
+        new CallStateChangedEvent(Id, Call.ConversationId, Call.State, [.. Call.Participants.Select(p => p.ToWire())], Call.AnsweredAt));
 
     private Task PublishToDevicesAsync(IEnumerable<CallParticipantRecord> participants, ClientEvent clientEvent) =>
         Task.WhenAll(participants.Where(p => p.ConnectionId is not null).Select(p => PublishAsync(p.UserId, p.FrontendId, p.ConnectionId!, clientEvent)));

@@ -69,6 +69,28 @@ internal sealed partial class ConversationGrain
         await PublishMembersAsync();
     }
 
+    public async Task<ConversationInfo> RenameAsync(Guid actorId, string name)
+    {
+        var actor = RequireMember(actorId);
+        ConversationPermissions.Require(ConversationPermissions.CanRename(state.State.Type, actor.Role), "renaming");
+        var trimmed = name.Trim();
+        if (trimmed.Length is 0 or > Limits.MaxConversationNameChars)
+        {
+            throw ChatException.BadRequest($"a name has 1 to {Limits.MaxConversationNameChars} characters");
+        }
+
+        if (trimmed != state.State.Name)
+        {
+            // The table feeds the conversation list, the grain state everything else: the table first, so a failure leaves both as they were.
+            await store.RenameAsync(Id, trimmed);
+            state.State.Name = trimmed;
+            await state.WriteStateAsync();
+            await _frontends.PublishAsync(EventAudience.Conversation, Id, new ConversationUpdatedEvent(Id, trimmed));
+        }
+
+        return ToInfo();
+    }
+
     public async Task<InviteLink> CreateInviteAsync(Guid actorId, DateTimeOffset? expiresAt, int? maxUses)
     {
         var actor = RequireMember(actorId);

@@ -66,6 +66,14 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
+    public async Task RenameAsync(Guid conversationId, string name)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE conversations SET name = $2 WHERE conversation_id = $1");
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(name);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task SetMutedUntilAsync(Guid conversationId, Guid userId, DateTimeOffset? until)
     {
         await using var command = dataSource.CreateCommand("UPDATE conversation_members SET muted_until = $3 WHERE conversation_id = $1 AND user_id = $2");

@@ -13,7 +13,7 @@ namespace Chat.Tests.Browser;
 public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 {
     /// <summary>The fixture's flags plus a fake camera and microphone that need no permission prompt.</summary>
-    private static readonly string[] MediaArgs =
+    internal static readonly string[] MediaArgs =
     [
         "--no-sandbox",
         "--disable-gpu",

@@ -101,6 +101,7 @@ public sealed class MessageActionsBrowserTests(BrowserFixture fixture)
                 await alice.SendAsync(Mistake);
                 await Expect(bob.Message(Mistake)).ToBeVisibleAsync();
                 await alice.MessageActionAsync(Mistake, "action-delete-all");
+                await alice.ByTestId("confirm-ok").ClickAsync();
                 foreach (var page in new[] { alice, bob })
                 {
                     await Expect(page.Message(Mistake)).ToHaveCountAsync(0);

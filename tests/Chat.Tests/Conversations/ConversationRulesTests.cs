@@ -64,6 +64,41 @@ public sealed class ConversationRulesTests(GridWithFrontends grid)
     }
 
     [Fact]
+    public async Task Owners_and_admins_rename_a_group_members_see_it_live_and_bad_names_or_plain_members_change_nothing()
+    {
+        var owner = await TestUser.RegisterAsync(Http);
+        var admin = await TestUser.RegisterAsync(Http);
+        var member = await TestUser.RegisterAsync(Http);
+        var group = await ConversationApi.CreateAsync(Http, owner, "group", "before", admin, member);
+        var direct = await ConversationApi.CreateAsync(Http, owner, "direct", null, member);
+        await Http.SendAsync(owner.Request(HttpMethod.Put, $"/api/conversations/{group.ConversationId}/members/{admin.UserId}/role", new { role = "admin" }));
+        await using var memberConnection = await ChatConnection.ConnectAsync(grid.Second.Address, member);
+        var path = $"/api/conversations/{group.ConversationId}";
+
+        var byMember = await Http.SendAsync(member.Request(HttpMethod.Patch, path, new { name = "by member" }));
+        var blank = await Http.SendAsync(owner.Request(HttpMethod.Patch, path, new { name = "   " }));
+        var tooLong = await Http.SendAsync(owner.Request(HttpMethod.Patch, path, new { name = new string('x', 129) }));
+        var missing = await Http.SendAsync(owner.Request(HttpMethod.Patch, path, new { }));
+        var directRename = await Http.SendAsync(owner.Request(HttpMethod.Patch, $"/api/conversations/{direct.ConversationId}", new { name = "us" }));
+        var byAdmin = await Http.SendAsync(admin.Request(HttpMethod.Patch, path, new { name = "  after  " }));
+        var live = await memberConnection.NextEventAsync("ConversationUpdated");
+        var listed = await Http.SendAsync(member.Request(HttpMethod.Get, "/api/conversations"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, byMember.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, blank.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, directRename.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, byAdmin.StatusCode);
+        Assert.Equal("after", (await byAdmin.Content.ReadFromJsonAsync<ConversationInfo>())!.Name);
+        Assert.Equal(group.ConversationId.ToString(), live.GetProperty("conversationId").GetString());
+        Assert.Equal("after", live.GetProperty("name").GetString());
+        Assert.False(memberConnection.TryTakeEvent("ConversationUpdated", out _));
+        var rows = await listed.Content.ReadFromJsonAsync<List<System.Text.Json.JsonElement>>();
+        Assert.Equal("after", rows!.Single(r => r.GetProperty("conversationId").GetString() == group.ConversationId.ToString()).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public async Task An_invite_link_admits_up_to_its_use_limit_and_not_after_revocation()
     {
         var owner = await TestUser.RegisterAsync(Http);

@@ -12,7 +12,7 @@ public sealed class ChatConnection : IAsyncDisposable
 {
     private static readonly string[] RecordedEvents =
         ["ReadReceipt", "DeliveryReceipt", "Typing", "MessageUpdated", "ReactionChanged", "ConversationAdded", "ConversationRemoved",
-         "MembersChanged", "MessageHidden", "PinsChanged", "PresenceChanged", "LiveLocation",
+         "MembersChanged", "ConversationUpdated", "MessageHidden", "PinsChanged", "PresenceChanged", "LiveLocation",
          "IncomingCall", "CallStateChanged", "CallSignal", "CallRingingStopped", "CallReaction", "ScheduledMessageFailed"];
 
     private readonly Channel<ChatMessage> _messages = Channel.CreateUnbounded<ChatMessage>();

@@ -141,6 +141,28 @@ export interface PresenceEvent {
   lastSeen?: string | null;
 }
 
+export interface InviteLink {
+  code: string;
+  expiresAt: string | null;
+  maxUses: number | null;
+}
+
+/** A group's members or roles changed: the whole new list, without names. */
+export interface MembersChangedEvent {
+  conversationId: string;
+  members: { userId: string; role: MemberRole }[];
+}
+
+export interface ConversationRemovedEvent {
+  conversationId: string;
+}
+
+/** A group's or channel's name changed. */
+export interface ConversationUpdatedEvent {
+  conversationId: string;
+  name: string | null;
+}
+
 export interface ConversationAddedEvent {
   conversationId: string;
   type: ConversationType;

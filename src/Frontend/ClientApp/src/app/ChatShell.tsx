@@ -9,6 +9,7 @@ import { ConnectionBanner } from '../realtime/ConnectionBanner';
 import { CallContext } from '../calls/CallContext';
 import { CallManager } from '../calls/callManager';
 import { CallView } from '../calls/CallView';
+import { InviteJoiner } from '../groups/InviteJoiner';
 import { ChatContext, useChatState } from '../store/ChatContext';
 import { useDocumentTitle } from './useDocumentTitle';
 import { useHashConversation } from './useHashConversation';
@@ -66,6 +67,7 @@ function ChatLayout({ onLogout }: { onLogout: () => void }) {
   return (
     <div className="shell" data-view={openId ? 'conversation' : 'list'}>
       <ConnectionBanner />
+      <InviteJoiner />
       <div className="shell-panes">
         <ConversationSidebar onLogout={onLogout} />
         <ConversationPane />

@@ -2,6 +2,8 @@ import { useEffect, useRef, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
 import type { CallManager, RemotePeer } from './callManager';
 import { useCallState } from './CallContext';
+import { CallTimer } from './CallTimer';
+import { IncomingCallPrompt } from './IncomingCallPrompt';
 import { useDraggablePosition } from './useDraggablePosition';
 
 function StreamVideo({ stream, muted, testId, connectionState, className }: {
@@ -79,6 +81,7 @@ export function CallView({ manager }: { manager: CallManager }) {
         style={style}
         {...(minimized ? handlers : {})}
       >
+        <CallTimer answeredAt={state.active.answeredAt} />
         <div className="call-videos">
           {state.peers.map((peer) => (
             <RemoteVideo key={peer.userId} peer={peer} />
@@ -130,19 +133,7 @@ export function CallView({ manager }: { manager: CallManager }) {
       </section>
     );
   } else if (state.incoming) {
-    content = (
-      <div className="call-incoming" role="alertdialog" aria-label="Incoming call" data-testid="call-incoming">
-        <p>Incoming {state.incoming.video ? 'video' : 'voice'} call</p>
-        <div className="call-controls">
-          <button type="button" className="primary-button" data-testid="call-accept" onClick={() => void manager.accept()}>
-            Accept
-          </button>
-          <button type="button" className="primary-button call-danger" data-testid="call-reject" onClick={() => void manager.reject()}>
-            Decline
-          </button>
-        </div>
-      </div>
-    );
+    content = <IncomingCallPrompt manager={manager} incoming={state.incoming} />;
   }
   return content ? createPortal(content, target) : null;
 }

@@ -26,6 +26,8 @@ export interface CallInfo {
   callerId?: string;
   state: string;
   video?: boolean;
+  /** When the call was answered (server time); null or absent while it rings. */
+  answeredAt?: string | null;
   participants: CallParticipant[];
 }
 
@@ -46,7 +48,7 @@ export interface RemotePeer {
 
 export interface CallViewState {
   incoming: IncomingCall | null;
-  active: { callId: string; conversationId: string; state: string; video: boolean } | null;
+  active: { callId: string; conversationId: string; state: string; video: boolean; answeredAt: string | null } | null;
   localStream: MediaStream | null;
   peers: readonly RemotePeer[];
   muted: boolean;
@@ -317,7 +319,9 @@ export class CallManager {
 
   private enter(info: CallInfo, video: boolean): void {
     sessionStorage.setItem(storageKey, info.callId);
-    this.set({ active: { callId: info.callId, conversationId: info.conversationId, state: info.state, video } });
+    this.set({
+      active: { callId: info.callId, conversationId: info.conversationId, state: info.state, video, answeredAt: info.answeredAt ?? null },
+    });
   }
 
   /** The side that joins offers to everyone already in the call. */
@@ -342,7 +346,7 @@ export class CallManager {
     }
     const sharing = new Set(e.participants.filter((p) => p.screenSharing).map((p) => p.userId));
     this.set({
-      active: { ...active, state: e.state },
+      active: { ...active, state: e.state, answeredAt: e.answeredAt ?? active.answeredAt },
       peers: this.state.peers.map((p) => (Boolean(p.screenSharing) === sharing.has(p.userId) ? p : { ...p, screenSharing: sharing.has(p.userId) })),
     });
     for (const p of e.participants) {

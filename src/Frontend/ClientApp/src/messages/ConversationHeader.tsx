@@ -5,6 +5,7 @@ import { conversationTitle, directPeerId } from '../store/selectors';
 import type { ConversationState } from '../store/types';
 import { Avatar } from '../ui/Avatar';
 import { formatLastSeen } from '../ui/format';
+import { useNow } from '../ui/useNow';
 import { BackIcon, MembersIcon } from '../ui/icons';
 
 interface Props {
@@ -23,9 +24,11 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
   const title = conversationTitle(state, conversation);
   const peer = directPeerId(state, conversation);
   const presence = peer ? state.presence[peer] : undefined;
+  // "last seen 5 minutes ago" moves on by itself.
+  const now = useNow(30_000, presence?.status === 'offline' && Boolean(presence.lastSeen));
   let subtitle = '';
   if (conversation.type === 'direct') {
-    if (presence) subtitle = presence.status === 'offline' ? formatLastSeen(presence.lastSeen) : presenceText[presence.status];
+    if (presence) subtitle = presence.status === 'offline' ? formatLastSeen(presence.lastSeen, now) : presenceText[presence.status];
   } else if (conversation.members) {
     const count = conversation.members.length;
     subtitle = `${conversation.type === 'channel' ? 'Channel' : 'Group'} · ${count} ${count === 1 ? 'member' : 'members'}`;
@@ -49,7 +52,11 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
         <h1 id={titleId} data-testid="conversation-title">
           {title}
         </h1>
-        {subtitle && <p className="muted">{subtitle}</p>}
+        {subtitle && (
+          <p className="muted" data-testid="conversation-subtitle">
+            {subtitle}
+          </p>
+        )}
       </div>
       {calls && conversation.type !== 'channel' && (
         <>

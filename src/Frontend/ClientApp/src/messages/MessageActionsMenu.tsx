@@ -1,4 +1,5 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { ConfirmDialog } from '../ui/ConfirmDialog';
 import { MoreIcon } from '../ui/icons';
 import { QUICK_REACTIONS, type MessageAction } from './messageAction';
 
@@ -23,6 +24,8 @@ export function MessageActionsMenu({ seq, mine, describedBy, deleted, canEdit, c
   const menu = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const [opensUp, setOpensUp] = useState(false);
+  /** Delete for everyone waits for a yes in a confirmation dialog. */
+  const [confirming, setConfirming] = useState(false);
 
   // Below the message unless that runs past the bottom of the history and there is room above.
   useLayoutEffect(() => {
@@ -55,8 +58,19 @@ export function MessageActionsMenu({ seq, mine, describedBy, deleted, canEdit, c
   }
 
   function choose(action: MessageAction) {
+    if (action.kind === 'delete' && action.forEveryone) {
+      close(false);
+      setConfirming(true);
+      return;
+    }
     close(true);
     onAction(action);
+  }
+
+  function answer(confirmed: boolean) {
+    setConfirming(false);
+    trigger.current?.focus();
+    if (confirmed) onAction({ kind: 'delete', seq, forEveryone: true });
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
@@ -138,6 +152,18 @@ export function MessageActionsMenu({ seq, mine, describedBy, deleted, canEdit, c
           {item('Delete for me', 'action-delete-me', { kind: 'delete', seq, forEveryone: false }, true)}
           {canDeleteForEveryone && item('Delete for everyone', 'action-delete-all', { kind: 'delete', seq, forEveryone: true }, true)}
         </div>
+      )}
+      {confirming && (
+        <ConfirmDialog
+          title="Delete for everyone?"
+          confirmLabel="Delete for everyone"
+          danger
+          onConfirm={() => answer(true)}
+          onCancel={() => answer(false)}
+          testId="confirm-delete"
+        >
+          The message is removed for every member of the conversation. This cannot be undone.
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 // The signed-in chat session: one store, one hub connection and the logic that keeps them in step.
 import { createConversation as postConversation } from '../api/conversations';
-import { ApiError, SessionEndedError } from '../api/errors';
+import { SessionEndedError } from '../api/errors';
 import { getAccessToken } from '../api/session';
 import type {
   ConversationAddedEvent,
@@ -10,8 +10,10 @@ import type {
   ReceiptEvent,
   TypingEvent,
 } from '../api/types';
-import { getMe, getUserByUsername } from '../api/users';
+import { getMe } from '../api/users';
 import { ConversationLoader } from '../conversations/conversationLoader';
+import { GroupActions } from '../groups/groupActions';
+import { resolveUsernames } from '../groups/resolveUsernames';
 import { loadOutbox, saveOutbox } from '../messages/outboxStorage';
 import { OutboxSender, type SendOptions } from '../messages/outboxSender';
 import { ChatStore } from '../store/chatStore';
@@ -20,6 +22,7 @@ import type { OutboxItem } from '../store/types';
 import { ChatHub } from './chatHub';
 import type { ControllerContext } from './controllerContext';
 import { MessageActionsSender } from './messageActionsSender';
+import { PresenceWatcher } from './presenceWatcher';
 import { ReadTracker } from './readTracker';
 import { ScheduledSender } from './scheduledSender';
 import { SyncEngine } from './syncEngine';
@@ -38,6 +41,9 @@ export class ChatController implements ControllerContext {
   readonly messageActions: MessageActionsSender;
   /** Messages the server sends later. */
   readonly scheduled: ScheduledSender;
+  /** Rename, members, roles, leave and invite links, and the membership events. */
+  readonly groups: GroupActions;
+  private readonly presence: PresenceWatcher;
   private disposed = false;
   private savedOutbox: readonly OutboxItem[] = [];
   private readonly cleanups: Array<() => void> = [];
@@ -61,6 +67,8 @@ export class ChatController implements ControllerContext {
     this.typing = new TypingTracker(this);
     this.messageActions = new MessageActionsSender(this);
     this.scheduled = new ScheduledSender(this);
+    this.groups = new GroupActions(this, this.loader);
+    this.presence = new PresenceWatcher(this);
     this.registerHandlers();
   }
 
@@ -77,6 +85,7 @@ export class ChatController implements ControllerContext {
     this.savedOutbox = restored;
     if (restored.length) this.store.update((s) => ({ ...s, outbox: restored }));
     this.cleanups.push(this.store.subscribe(() => this.persistOutbox()));
+    this.cleanups.push(this.store.subscribe(() => this.presence.watchOnScreen()));
 
     const onVisible = () => {
       if (document.visibilityState === 'visible') this.reads.scheduleRead(this.store.getState().openConversationId);
@@ -169,17 +178,7 @@ export class ChatController implements ControllerContext {
    * Returns its id; throws an Error with a readable message on failure.
    */
   async createConversation(type: ConversationType, name: string, usernames: string[]): Promise<string> {
-    const unique = [...new Set(usernames.map((u) => u.trim().replace(/^@/, '')).filter(Boolean))];
-    const users = await Promise.all(
-      unique.map(async (username) => {
-        try {
-          return await getUserByUsername(username);
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 404) throw new Error(`No user named “${username}”.`);
-          throw error;
-        }
-      }),
-    );
+    const users = await resolveUsernames(usernames);
     // Remember who they are: conversation details name members by id only.
     this.store.update((s) => {
       const known = { ...s.users };
@@ -269,12 +268,7 @@ export class ChatController implements ControllerContext {
       this.store.updateConversation(receipt.conversationId, (c) => applyReceipt(c, receipt, 'delivered', this.myUserId)),
     );
     connection.on('Typing', (event: TypingEvent) => this.typing.received(event));
-    connection.on('PresenceChanged', (event: PresenceEvent) =>
-      this.store.update((s) => ({
-        ...s,
-        presence: { ...s.presence, [event.userId]: { status: event.status, lastSeen: event.lastSeen ?? null } },
-      })),
-    );
+    connection.on('PresenceChanged', (event: PresenceEvent) => this.presence.received(event));
     connection.on('ConversationAdded', (event: ConversationAddedEvent) => {
       this.store.upsertConversation(event.conversationId, (c) => ({
         ...c,
@@ -289,6 +283,8 @@ export class ChatController implements ControllerContext {
   }
 
   private async onConnected(): Promise<void> {
+    // A new connection (maybe to another Frontend) watches nobody yet.
+    this.presence.rewatchAll();
     await this.loader.refreshList();
     if (this.disposed || !this.hub.isConnected) return;
     await this.sync.syncAll();

@@ -34,10 +34,21 @@ export function dayKey(iso: string): string {
   return Number.isNaN(date.getTime()) ? '' : date.toDateString();
 }
 
-export function formatLastSeen(iso: string | null): string {
-  if (!iso) return 'offline';
+/**
+ * "last seen just now", "… 5 minutes ago", "… today at 14:02", "… yesterday at 14:02", "… on 3 Dec at
+ * 14:02"; empty when the server does not say (the user hides it from this viewer).
+ */
+export function formatLastSeen(iso: string | null, now: number = Date.now()): string {
+  if (!iso) return '';
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return 'offline';
-  const today = new Date().toDateString() === date.toDateString();
-  return today ? `last seen at ${time.format(date)}` : `last seen ${shortDate.format(date)}`;
+  if (Number.isNaN(date.getTime())) return '';
+  const minutes = Math.floor((now - date.getTime()) / 60_000);
+  if (minutes < 1) return 'last seen just now';
+  if (minutes < 60) return `last seen ${minutes} ${minutes === 1 ? 'minute' : 'minutes'} ago`;
+  const today = new Date(now);
+  const yesterday = new Date(now - 24 * 3600 * 1000);
+  const at = time.format(date);
+  if (date.toDateString() === today.toDateString()) return `last seen today at ${at}`;
+  if (date.toDateString() === yesterday.toDateString()) return `last seen yesterday at ${at}`;
+  return `last seen on ${shortDate.format(date)} at ${at}`;
 }
