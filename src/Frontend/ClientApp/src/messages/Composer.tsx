@@ -1,6 +1,6 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useChatController } from '../store/ChatContext';
-import { CloseIcon, ReplyIcon, ScheduleIcon, SendIcon } from '../ui/icons';
+import { CloseIcon, EditIcon, ReplyIcon, ScheduleIcon, SendIcon } from '../ui/icons';
 import { fromLocalInput, toLocalInput } from '../ui/localDateTime';
 import type { ComposeTarget } from './composeTarget';
 import { TIMER_OPTIONS } from './disappearing';
@@ -182,7 +182,7 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
       {target && (
         <div className="composer-context" id={contextId} data-testid={editing ? 'composer-edit' : 'composer-reply'}>
           <span className="composer-context-icon" aria-hidden="true">
-            {editing ? '✎' : <ReplyIcon />}
+            {editing ? <EditIcon /> : <ReplyIcon />}
           </span>
           <span className="composer-context-text">
             <span className="composer-context-title">{editing ? 'Editing your message' : `Replying to ${target.senderName}`}</span>

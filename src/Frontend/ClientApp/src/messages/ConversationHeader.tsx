@@ -5,7 +5,7 @@ import { conversationTitle, directPeerId } from '../store/selectors';
 import type { ConversationState } from '../store/types';
 import { Avatar } from '../ui/Avatar';
 import { formatLastSeen } from '../ui/format';
-import { BackIcon, MembersIcon } from '../ui/icons';
+import { BackIcon, MembersIcon, PhoneIcon, VideoIcon } from '../ui/icons';
 
 interface Props {
   conversation: ConversationState;
@@ -61,7 +61,7 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
             data-testid="call-start"
             onClick={() => void calls.start(conversation.id, false)}
           >
-            📞
+            <PhoneIcon />
           </button>
           <button
             type="button"
@@ -71,7 +71,7 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
             data-testid="call-start-video"
             onClick={() => void calls.start(conversation.id, true)}
           >
-            🎥
+            <VideoIcon />
           </button>
         </>
       )}
