@@ -137,6 +137,51 @@ public sealed class ComposerAndLayoutBrowserTests(BrowserFixture fixture)
         }
     }
 
+    /// <summary>
+    /// The shipped font is COLRv1 (with SVG glyphs for Safari). Debian's Chromium, built on the system's
+    /// FreeType, lays its glyphs out but paints no colour, so the painting is checked in Firefox, which
+    /// draws COLRv1 itself: the glyph drawn with the shipped font has coloured pixels.
+    /// </summary>
+    [Fact]
+    public async Task The_shipped_emoji_font_paints_a_coloured_glyph_in_firefox()
+    {
+        var user = await TestUser.RegisterAsync(fixture.First.Http);
+        var page = new ChatPage(await fixture.NewFirefoxPageAsync(fixture.First), "alice (Firefox)");
+        try
+        {
+            await ChatPage.RunAsync([page], async () =>
+            {
+                await page.LogInAsync(user.Username, user.Username);
+                var coloured = await page.Page.EvaluateAsync<int>(ColouredPixelsOfThumbsUp);
+                Assert.True(coloured > 100, $"only {coloured} coloured pixels: the glyph was not painted from the colour font");
+            });
+        }
+        finally
+        {
+            await fixture.CloseContextsAsync(page.Page);
+        }
+    }
+
+    /// <summary>Draws 👍 with the shipped font on a canvas and counts the clearly coloured (not grey) pixels.</summary>
+    private const string ColouredPixelsOfThumbsUp = """
+        async () => {
+          await document.fonts.load('48px "Noto Color Emoji"', '👍');
+          const canvas = document.createElement('canvas');
+          canvas.width = canvas.height = 64;
+          const ctx = canvas.getContext('2d');
+          ctx.font = '48px "Noto Color Emoji"';
+          ctx.textBaseline = 'top';
+          ctx.fillText('👍', 4, 4);
+          const { data } = ctx.getImageData(0, 0, 64, 64);
+          let count = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            const spread = Math.max(data[i], data[i + 1], data[i + 2]) - Math.min(data[i], data[i + 1], data[i + 2]);
+            if (data[i + 3] > 128 && spread > 60) count++;
+          }
+          return count;
+        }
+        """;
+
     [Fact]
     public async Task Call_controls_are_svg_icons_with_labels()
     {
