@@ -67,6 +67,12 @@ public sealed class MessageViewBrowserTests(BrowserFixture fixture)
                 await Expect(page.Messages.Nth(3).GetByTestId("message-link-host")).ToHaveTextAsync("(wiki.example.com)");
                 await Expect(page.Messages.Nth(4).Locator("pre code")).ToHaveTextAsync("dotnet build Chat.sln -c Release\n");
 
+                // Emoji in text are drawn with the bundled emoji font, the words around them with the text font.
+                var thumbs = page.Messages.Nth(5).Locator(".emoji");
+                await Expect(thumbs).ToHaveTextAsync("👍");
+                Assert.StartsWith("\"Noto Color Emoji\"", await thumbs.EvaluateAsync<string>("el => getComputedStyle(el).fontFamily"));
+                await Expect(page.Messages.Nth(5).GetByTestId("message-content")).ToHaveTextAsync("Thanks Carol 👍");
+
                 await page.ScreenshotAsync("group-chat.png");
             });
         }

@@ -1,9 +1,11 @@
 import { memo, type ReactNode } from 'react';
 import Markdown, { type Components } from 'react-markdown';
 import remarkGfm from 'remark-gfm';
+import { rehypeEmoji } from './rehypeEmoji';
 import { SafeLink } from './SafeLink';
 
 const plugins = [remarkGfm];
+const rehypePlugins = [rehypeEmoji];
 
 /** Headings would break the page's outline inside a bubble: shown as a bold line instead. */
 function StrongLine({ children }: { children?: ReactNode }) {
@@ -35,7 +37,7 @@ const keepUrl = (url: string) => url;
  */
 export const MessageText = memo(function MessageText({ text }: { text: string }) {
   return (
-    <Markdown remarkPlugins={plugins} components={components} urlTransform={keepUrl}>
+    <Markdown remarkPlugins={plugins} rehypePlugins={rehypePlugins} components={components} urlTransform={keepUrl}>
       {text}
     </Markdown>
   );
