@@ -10,8 +10,9 @@ export function SafeLink({ href, children }: { href?: string; children?: ReactNo
   const url = safeUrl(href);
   if (!url) return <span className="md-unsafe-link">{children}</span>;
   const web = url.protocol !== 'mailto:';
-  const text = typeof children === 'string' ? children : Array.isArray(children) && children.every((c) => typeof c === 'string') ? children.join('') : null;
-  const showsItself = text !== null && (text === href || text === url.href || `http://${text}` === href || `http://${text}/` === url.href);
+  // An address written out (an autolink such as www.example.com) already shows where it goes.
+  const text = plainText(children);
+  const showsItself = text !== null && [href, url.href].some((h) => h === text || h === `http://${text}` || h === `http://${text}/`);
   return (
     <>
       <a href={url.href} target="_blank" rel="noopener noreferrer nofollow" data-testid="message-link">
@@ -24,4 +25,9 @@ export function SafeLink({ href, children }: { href?: string; children?: ReactNo
       )}
     </>
   );
+}
+
+function plainText(children: ReactNode): string | null {
+  if (typeof children === 'string') return children;
+  return Array.isArray(children) && children.every((c) => typeof c === 'string') ? children.join('') : null;
 }
