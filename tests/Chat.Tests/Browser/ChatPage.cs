@@ -241,11 +241,13 @@ public sealed class ChatPage
         }
     }
 
-    /// <summary>Saves a picture of the page to docs/images (no focus ring, no caret, animations finished).</summary>
+    /// <summary>Saves a picture of the page to docs/images (no focus ring, no caret, animations finished, fonts loaded).</summary>
     public async Task ScreenshotAsync(string fileName)
     {
         await Page.EvaluateAsync("() => document.activeElement instanceof HTMLElement && document.activeElement.blur()");
         await Page.Mouse.MoveAsync(0, 0);
+        // Web fonts (the emoji font) load when first needed: a picture taken before shows empty boxes.
+        await Page.EvaluateAsync("() => document.fonts.ready");
         await Page.ScreenshotAsync(new PageScreenshotOptions
         {
             Path = Path.Combine(BrowserFixture.ImagesDir, fileName),

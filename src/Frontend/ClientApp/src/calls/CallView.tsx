@@ -1,5 +1,17 @@
 import { useEffect, useRef, type CSSProperties } from 'react';
 import { createPortal } from 'react-dom';
+import {
+  HangUpIcon,
+  MicIcon,
+  MicOffIcon,
+  MinimizeIcon,
+  RestoreIcon,
+  ScreenShareIcon,
+  ScreenShareOffIcon,
+  VideoIcon,
+  VideoOffIcon,
+} from '../ui/icons';
+import { CallControl } from './CallControl';
 import type { CallManager, RemotePeer } from './callManager';
 import { useCallState } from './CallContext';
 import { CallTimer } from './CallTimer';
@@ -92,43 +104,40 @@ export function CallView({ manager }: { manager: CallManager }) {
         </div>
         <div className="call-controls">
           {minimized ? (
-            <button type="button" className="secondary-button" data-testid="call-restore" aria-label="Restore call to full screen" onClick={() => manager.setMinimized(false)}>
-              Restore
-            </button>
+            <CallControl testId="call-restore" label="Restore call to full screen" onClick={() => manager.setMinimized(false)}>
+              <RestoreIcon />
+            </CallControl>
           ) : (
-            <button
-              ref={minimizeButton}
-              type="button"
-              className="secondary-button"
-              data-testid="call-minimize"
-              aria-label="Minimise call"
-              onClick={() => manager.setMinimized(true)}
-            >
-              Minimise
-            </button>
+            <CallControl ref={minimizeButton} testId="call-minimize" label="Minimise call" onClick={() => manager.setMinimized(true)}>
+              <MinimizeIcon />
+            </CallControl>
           )}
-          <button type="button" className="secondary-button" data-testid="call-mute" aria-pressed={state.muted} onClick={() => manager.toggleMute()}>
-            {state.muted ? 'Unmute' : 'Mute'}
-          </button>
+          <CallControl testId="call-mute" label={state.muted ? 'Unmute' : 'Mute'} pressed={state.muted} onClick={() => manager.toggleMute()}>
+            {state.muted ? <MicOffIcon /> : <MicIcon />}
+          </CallControl>
           {state.active.video && !minimized && (
-            <button type="button" className="secondary-button" data-testid="call-camera" aria-pressed={state.cameraOff} onClick={() => manager.toggleCamera()}>
-              {state.cameraOff ? 'Camera on' : 'Camera off'}
-            </button>
+            <CallControl
+              testId="call-camera"
+              label={state.cameraOff ? 'Camera on' : 'Camera off'}
+              pressed={state.cameraOff}
+              onClick={() => manager.toggleCamera()}
+            >
+              {state.cameraOff ? <VideoOffIcon /> : <VideoIcon />}
+            </CallControl>
           )}
           {manager.canShareScreen && !minimized && (
-            <button
-              type="button"
-              className="secondary-button"
-              data-testid="call-screen-share"
-              aria-pressed={state.screenSharing}
+            <CallControl
+              testId="call-screen-share"
+              label={state.screenSharing ? 'Stop sharing' : 'Share screen'}
+              pressed={state.screenSharing}
               onClick={() => void manager.toggleScreenShare()}
             >
-              {state.screenSharing ? 'Stop sharing' : 'Share screen'}
-            </button>
+              {state.screenSharing ? <ScreenShareOffIcon /> : <ScreenShareIcon />}
+            </CallControl>
           )}
-          <button type="button" className="primary-button call-danger" data-testid="call-hangup" onClick={() => void manager.hangUp()}>
-            Hang up
-          </button>
+          <CallControl testId="call-hangup" label="Hang up" danger onClick={() => void manager.hangUp()}>
+            <HangUpIcon />
+          </CallControl>
         </div>
       </section>
     );

@@ -1,7 +1,9 @@
 import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { useChatController } from '../store/ChatContext';
-import { CloseIcon, ReplyIcon, ScheduleIcon, SendIcon } from '../ui/icons';
+import { useChatController, useChatState } from '../store/ChatContext';
+import { CloseIcon, EditIcon, ReplyIcon, ScheduleIcon, SendIcon } from '../ui/icons';
 import { fromLocalInput, toLocalInput } from '../ui/localDateTime';
+import { SuggestionList } from './autocomplete/SuggestionList';
+import { useAutocomplete } from './autocomplete/useAutocomplete';
 import type { ComposeTarget } from './composeTarget';
 import { TIMER_OPTIONS } from './disappearing';
 import { getDraft, setDraft } from './drafts';
@@ -35,6 +37,10 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const laterInput = useRef<HTMLInputElement>(null);
   const input = useRef<HTMLTextAreaElement>(null);
   const editing = target?.kind === 'edit';
+  const members = useChatState((s) => s.conversations[conversationId]?.members ?? null);
+  const users = useChatState((s) => s.users);
+  const myUserId = useChatState((s) => s.myUserId);
+  const suggest = useAutocomplete({ text, input, members, users, myUserId, onChange: update });
 
   // Switching conversation: keep each one's draft, and stop "typing" in the one we left.
   useEffect(() => {
@@ -160,6 +166,7 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (suggest.onKeyDown(event)) return;
     if (event.key === 'Enter' && !event.shiftKey && !event.nativeEvent.isComposing) {
       event.preventDefault();
       send();
@@ -179,10 +186,20 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const contextId = `${id}-context`;
   return (
     <form className="composer" onSubmit={send}>
+      {suggest.open && (
+        <SuggestionList
+          id={suggest.listId}
+          optionId={suggest.optionId}
+          kind={suggest.kind}
+          suggestions={suggest.suggestions}
+          activeIndex={suggest.activeIndex}
+          onChoose={suggest.choose}
+        />
+      )}
       {target && (
         <div className="composer-context" id={contextId} data-testid={editing ? 'composer-edit' : 'composer-reply'}>
           <span className="composer-context-icon" aria-hidden="true">
-            {editing ? '✎' : <ReplyIcon />}
+            {editing ? <EditIcon /> : <ReplyIcon />}
           </span>
           <span className="composer-context-text">
             <span className="composer-context-title">{editing ? 'Editing your message' : `Replying to ${target.senderName}`}</span>
@@ -263,8 +280,13 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
         value={text}
         aria-invalid={tooLong || undefined}
         aria-describedby={target ? contextId : undefined}
-        onChange={(e) => update(e.target.value)}
+        onChange={(e) => {
+          update(e.target.value);
+          suggest.onCaretMove();
+        }}
+        onSelect={suggest.onCaretMove}
         onKeyDown={onKeyDown}
+        {...suggest.inputProps}
         onBlur={() => controller.stoppedTyping(conversationId)}
         data-testid="composer-input"
       />

@@ -6,7 +6,7 @@ import type { ConversationState } from '../store/types';
 import { Avatar } from '../ui/Avatar';
 import { formatLastSeen } from '../ui/format';
 import { useNow } from '../ui/useNow';
-import { BackIcon, MembersIcon } from '../ui/icons';
+import { BackIcon, MembersIcon, PhoneIcon, VideoIcon } from '../ui/icons';
 
 interface Props {
   conversation: ConversationState;
@@ -68,7 +68,7 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
             data-testid="call-start"
             onClick={() => void calls.start(conversation.id, false)}
           >
-            📞
+            <PhoneIcon />
           </button>
           <button
             type="button"
@@ -78,7 +78,7 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
             data-testid="call-start-video"
             onClick={() => void calls.start(conversation.id, true)}
           >
-            🎥
+            <VideoIcon />
           </button>
         </>
       )}

@@ -1,7 +1,9 @@
 import { memo, useId } from 'react';
 import type { MessageStatus } from '../store/selectors';
 import { formatTime } from '../ui/format';
+import { Avatar } from '../ui/Avatar';
 import { ExpiryMark } from './ExpiryMark';
+import { MessageText } from './markdown/MessageText';
 import { MessageActionsMenu } from './MessageActionsMenu';
 import type { MessageAction, ReactionView } from './messageAction';
 import { ReactionBar } from './ReactionBar';
@@ -22,7 +24,13 @@ export interface BubbleProps extends QuoteProps {
   sentAt: string;
   mine: boolean;
   status: MessageStatus | null;
+  /** Shown on the first message of a run of one sender's messages (groups and channels, others only). */
   senderName: string | null;
+  /** Others' messages in groups and channels, for the avatar beside a run; null where no avatar is shown. */
+  senderId: string | null;
+  /** The first and last message of a run: the avatar sits at the first, the time shows at the last (else on hover). */
+  runStart: boolean;
+  runEnd: boolean;
   edited: boolean;
   deleted: boolean;
   /** Sent by the sender's away message, not by them. */
@@ -47,23 +55,50 @@ function showMessage(seq: number) {
   target.focus({ preventScroll: true });
 }
 
-/** One message. Content is shown as text, never as HTML. */
+function Content({ content, type, deleted }: { content: string; type: string; deleted: boolean }) {
+  if (deleted) return <p>This message was deleted.</p>;
+  if (type && type !== 'text' && !content) return <p>[{type}]</p>;
+  if (type === 'code') {
+    return (
+      <pre>
+        <code>{content}</code>
+      </pre>
+    );
+  }
+  return type === 'text' || !type ? <MessageText text={content} /> : <p>{content}</p>;
+}
+
+/**
+ * One message, as one of a run of its sender's messages: the run's first shows the sender's name and
+ * avatar (in groups), its last the time (the others show it on hover). Text is markdown, never HTML.
+ */
 export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
   const { seq, clientMessageId, content, type, sentAt, mine, status, senderName, edited, deleted, error } = props;
-  const { replySeq, replySender, replyText, reactions, onAction } = props;
+  const { replySeq, replySender, replyText, reactions, onAction, senderId, runStart, runEnd } = props;
   const contentId = useId();
   return (
     <div
-      className={`message-row${mine ? ' mine' : ''}`}
+      className={`message-row${mine ? ' mine' : ''}${runStart ? ' run-start' : ''}${runEnd ? ' run-end' : ''}`}
       data-testid="message"
       data-seq={seq ?? undefined}
       data-client-message-id={clientMessageId || undefined}
       data-mine={mine ? 'true' : 'false'}
       data-status={mine && status ? status : undefined}
       data-deleted={deleted ? 'true' : undefined}
+      data-run-start={runStart ? 'true' : 'false'}
+      data-run-end={runEnd ? 'true' : 'false'}
     >
+      {senderId !== null && (
+        <span className="message-avatar" data-testid={runStart ? 'message-avatar' : undefined}>
+          {runStart && <Avatar name={senderName ?? ''} seed={senderId} />}
+        </span>
+      )}
       <article className={`bubble${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`} tabIndex={-1}>
-        {senderName && <p className="bubble-sender">{senderName}</p>}
+        {senderName && runStart && (
+          <p className="bubble-sender" data-testid="message-sender">
+            {senderName}
+          </p>
+        )}
         {props.autoReply && !deleted && (
           <p className="bubble-label" data-testid="message-auto-reply">
             Auto-reply
@@ -85,9 +120,9 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
             </span>
           </button>
         )}
-        <p className="bubble-content" id={contentId} data-testid="message-content">
-          {deleted ? 'This message was deleted.' : type && type !== 'text' && !content ? `[${type}]` : content}
-        </p>
+        <div className="bubble-content" id={contentId} data-testid="message-content">
+          <Content content={content} type={type} deleted={deleted} />
+        </div>
         {seq !== null && !deleted && reactions.length > 0 && onAction && (
           <ReactionBar seq={seq} reactions={reactions} onAction={onAction} />
         )}
@@ -98,7 +133,9 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
             </span>
           )}
           {props.expiresAt && !deleted && <ExpiryMark expiresAt={props.expiresAt} />}
-          <time dateTime={sentAt}>{formatTime(sentAt)}</time>
+          <time dateTime={sentAt} className={runEnd ? undefined : 'on-hover'} title={new Date(sentAt).toLocaleString()}>
+            {formatTime(sentAt)}
+          </time>
           {mine && status && <StatusTicks status={status} />}
         </p>
         {status === 'failed' && (

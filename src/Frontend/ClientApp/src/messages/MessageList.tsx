@@ -1,15 +1,20 @@
-import { useCallback, useLayoutEffect, useMemo, useRef } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useChatController, useChatState } from '../store/ChatContext';
 import type { ConversationState } from '../store/types';
 import { formatDay } from '../ui/format';
 import { buildRows } from './buildRows';
+import { JumpToLatest } from './JumpToLatest';
 import { MessageBubble } from './MessageBubble';
 import type { MessageAction } from './messageAction';
+import { useUnreadMark } from './useUnreadMark';
 
 const LOAD_OLDER_WITHIN_PX = 200;
 const AT_BOTTOM_WITHIN_PX = 64;
 
-/** The history as a live log; scrolling up loads older pages while keeping the view steady. */
+/**
+ * The history as a live log; scrolling up loads older pages while keeping the view steady. New messages
+ * keep the view at the bottom, unless the reader scrolled up: then a button jumps back and counts them.
+ */
 export function MessageList({ conversation, onAction }: {
   conversation: ConversationState;
   /** Must be stable (useCallback): every bubble gets it. */
@@ -22,10 +27,13 @@ export function MessageList({ conversation, onAction }: {
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
   const previous = useRef({ id: '', first: '', last: '', count: 0, height: 0 });
+  const unreadAfterSeq = useUnreadMark(conversation);
+  /** Null at the bottom; scrolled up, the newest seq there was when the reader left the bottom. */
+  const [scrolledUpAt, setScrolledUpAt] = useState<number | null>(null);
 
   const rows = useMemo(
-    () => buildRows(conversation, outbox, { myUserId, members: conversation.members, users }),
-    [conversation, outbox, myUserId, users],
+    () => buildRows(conversation, outbox, { myUserId, members: conversation.members, users }, { unreadAfterSeq }),
+    [conversation, outbox, myUserId, users, unreadAfterSeq],
   );
 
   const { hasMoreOlder, historyLoading, historyLoaded, historyError, id } = conversation;
@@ -47,8 +55,11 @@ export function MessageList({ conversation, onAction }: {
     if (!el) return;
     const before = previous.current;
     if (before.id !== id || before.count === 0) {
-      el.scrollTop = el.scrollHeight;
-      atBottom.current = true;
+      // Opening with unread messages: start at the divider when they do not all fit.
+      const divider = el.querySelector<HTMLElement>('.unread-divider');
+      const offset = divider ? divider.getBoundingClientRect().top - el.getBoundingClientRect().top - 8 : Infinity;
+      el.scrollTop = Math.min(el.scrollTop + offset, el.scrollHeight);
+      atBottom.current = isAtBottom(el);
     } else if (lastKey !== before.last) {
       const mineNewest = lastRow?.kind === 'message' && lastRow.props.mine;
       if (atBottom.current || mineNewest) el.scrollTop = el.scrollHeight;
@@ -66,57 +77,84 @@ export function MessageList({ conversation, onAction }: {
     if (el && el.scrollHeight <= el.clientHeight + LOAD_OLDER_WITHIN_PX) loadOlder();
   }, [loadOlder, rows.length]);
 
+  // A new conversation starts at the bottom; the jump button follows the reader's position from there.
+  useLayoutEffect(() => setScrolledUpAt(null), [id]);
+
+  const lastSeq = conversation.lastSeq;
   const onScroll = () => {
     const el = scroller.current;
     if (!el) return;
-    atBottom.current = el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_WITHIN_PX;
+    atBottom.current = isAtBottom(el);
+    setScrolledUpAt((at) => (atBottom.current ? null : (at ?? lastSeq)));
     if (el.scrollTop < LOAD_OLDER_WITHIN_PX) loadOlder();
   };
 
+  const jumpToLatest = () => {
+    const el = scroller.current;
+    if (!el) return;
+    const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    el.scrollTo({ top: el.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
+    el.focus({ preventScroll: true });
+  };
+
+  const newSinceScrolledUp =
+    scrolledUpAt === null ? 0 : conversation.messages.filter((m) => m.seq > scrolledUpAt && m.senderId !== myUserId).length;
+
   return (
-    <div
-      className="message-scroller"
-      ref={scroller}
-      onScroll={onScroll}
-      tabIndex={0}
-      role="region"
-      aria-label="Message history"
-    >
-      <div className="history-slot">
-        {historyLoading ? (
-          <p className="history-note muted">Loading earlier messages…</p>
-        ) : historyError ? (
-          <p className="history-note form-error">
-            {historyError}{' '}
-            <button type="button" className="link-button" onClick={() => void controller.loadOlder(id)}>
-              Try again
-            </button>
-          </p>
-        ) : historyLoaded && messageRows.length === 0 ? (
-          <p className="history-note muted">No messages yet. Say hello!</p>
-        ) : historyLoaded && !hasMoreOlder ? (
-          <p className="history-note muted">Start of the conversation</p>
-        ) : null}
-      </div>
+    <div className="message-viewport">
       <div
-        className="message-log"
-        role="log"
-        aria-live="polite"
-        aria-relevant="additions"
-        aria-label="Messages"
-        aria-busy={historyLoading}
-        data-testid="message-list"
+        className="message-scroller"
+        ref={scroller}
+        onScroll={onScroll}
+        tabIndex={0}
+        role="region"
+        aria-label="Message history"
       >
-        {rows.map((row) =>
-          row.kind === 'day' ? (
-            <p key={row.key} className="day-separator">
-              <span>{formatDay(row.iso)}</span>
+        <div className="history-slot">
+          {historyLoading ? (
+            <p className="history-note muted">Loading earlier messages…</p>
+          ) : historyError ? (
+            <p className="history-note form-error">
+              {historyError}{' '}
+              <button type="button" className="link-button" onClick={() => void controller.loadOlder(id)}>
+                Try again
+              </button>
             </p>
-          ) : (
-            <MessageBubble key={row.key} {...row.props} onRetry={retry} onDiscard={discard} onAction={onAction} />
-          ),
-        )}
+          ) : historyLoaded && messageRows.length === 0 ? (
+            <p className="history-note muted">No messages yet. Say hello!</p>
+          ) : historyLoaded && !hasMoreOlder ? (
+            <p className="history-note muted">Start of the conversation</p>
+          ) : null}
+        </div>
+        <div
+          className="message-log"
+          role="log"
+          aria-live="polite"
+          aria-relevant="additions"
+          aria-label="Messages"
+          aria-busy={historyLoading}
+          data-testid="message-list"
+        >
+          {rows.map((row) =>
+            row.kind === 'day' ? (
+              <p key={row.key} className="day-separator" data-testid="day-separator">
+                <span>{formatDay(row.iso)}</span>
+              </p>
+            ) : row.kind === 'unread' ? (
+              <p key={row.key} className="unread-divider" data-testid="unread-divider">
+                <span>New messages</span>
+              </p>
+            ) : (
+              <MessageBubble key={row.key} {...row.props} onRetry={retry} onDiscard={discard} onAction={onAction} />
+            ),
+          )}
+        </div>
       </div>
+      {scrolledUpAt !== null && <JumpToLatest newCount={newSinceScrolledUp} onJump={jumpToLatest} />}
     </div>
   );
+}
+
+function isAtBottom(el: HTMLElement): boolean {
+  return el.scrollHeight - el.scrollTop - el.clientHeight < AT_BOTTOM_WITHIN_PX;
 }

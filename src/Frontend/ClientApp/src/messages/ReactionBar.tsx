@@ -22,7 +22,9 @@ export function ReactionBar({ seq, reactions, onAction }: {
           data-count={r.count}
           data-mine={r.mine ? 'true' : 'false'}
         >
-          <span aria-hidden="true">{r.emoji}</span>
+          <span className="reaction-emoji" aria-hidden="true" data-testid="reaction-emoji">
+            {r.emoji}
+          </span>
           <span className="reaction-count" aria-hidden="true">
             {r.count}
           </span>

@@ -8,13 +8,24 @@ import type { BubbleProps, QuoteProps } from './MessageBubble';
 
 export type Row =
   | { kind: 'day'; key: string; iso: string }
+  | { kind: 'unread'; key: string }
   | { kind: 'message'; key: string; props: BubbleProps };
+
+type MessageRow = Extract<Row, { kind: 'message' }>;
 
 interface Names {
   myUserId: string;
   members: ConversationMember[] | null;
   users: Record<string, UserSummary>;
 }
+
+interface Options {
+  /** The reader's read position when they opened the conversation: the "New messages" divider goes after it. */
+  unreadAfterSeq?: number | null;
+}
+
+/** Consecutive messages of one sender form a run (name and avatar once) unless this much time lies between them. */
+const RUN_GAP_MS = 5 * 60 * 1000;
 
 function nameOf(userId: string, names: Names): string {
   const member = names.members?.find((m) => m.userId === userId);
@@ -65,34 +76,69 @@ function isAutoReply(metadata: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as Record<string, unknown>).autoReply === true;
 }
 
-/** Stored messages by seq, then unsent ones in the order they were written, with day separators. */
-export function buildRows(conversation: ConversationState, outbox: readonly OutboxItem[], names: Names): Row[] {
+/**
+ * Stored messages by seq, then unsent ones in the order they were written, with day separators and the
+ * "New messages" divider. Messages are grouped into runs of one sender, as messaging apps do.
+ */
+export function buildRows(
+  conversation: ConversationState,
+  outbox: readonly OutboxItem[],
+  names: Names,
+  options: Options = {},
+): Row[] {
   const rows: Row[] = [];
   const keys = new Set<string>();
   const showSenders = conversation.type !== 'direct';
   const myRole = names.members?.find((m) => m.userId === names.myUserId)?.role;
   const moderator = conversation.type !== 'direct' && myRole !== undefined && MODERATORS.has(myRole);
+  const unreadAfter = options.unreadAfterSeq ?? null;
+  let dividerPlaced = false;
   let lastDay = '';
-  let lastSender: string | null = null;
+  // The message before, to tell whether the next one continues its run (an object: push() updates it).
+  const run: { previous: { senderId: string; at: number; row: MessageRow } | null } = { previous: null };
 
-  const push = (iso: string, key: string, props: BubbleProps) => {
+  const push = (iso: string, key: string, senderId: string, props: BubbleProps, unread: boolean) => {
     const day = dayKey(iso);
+    let breaksRun = false;
     if (day && day !== lastDay) {
       rows.push({ kind: 'day', key: `day:${day}`, iso });
       lastDay = day;
-      lastSender = null;
+      breaksRun = true;
     }
+    if (unread && !dividerPlaced) {
+      rows.push({ kind: 'unread', key: 'unread' });
+      dividerPlaced = true;
+      breaksRun = true;
+    }
+    const at = new Date(iso).getTime();
+    const previous = run.previous;
+    const continues =
+      !breaksRun && previous !== null && previous.senderId === senderId && !(Math.abs(at - previous.at) > RUN_GAP_MS);
+    if (previous && !continues) previous.row.props = { ...previous.row.props, runEnd: true };
     const unique = keys.has(key) ? `${key}:${props.seq ?? rows.length}` : key;
     keys.add(unique);
-    rows.push({ kind: 'message', key: unique, props });
+    const row: MessageRow = {
+      kind: 'message',
+      key: unique,
+      props: {
+        ...props,
+        senderName: continues || !showSenders || props.mine ? null : props.senderName,
+        senderId: showSenders && !props.mine ? senderId : null,
+        runStart: !continues,
+        runEnd: false,
+      },
+    };
+    rows.push(row);
+    run.previous = { senderId, at: Number.isNaN(at) ? (previous?.at ?? 0) : at, row };
   };
 
   for (const message of conversation.messages) {
     const mine = message.senderId === names.myUserId;
     const status: MessageStatus | null = mine ? statusOf(conversation, message) : null;
-    const senderName = showSenders && !mine && message.senderId !== lastSender ? nameOf(message.senderId, names) : null;
-    lastSender = message.senderId;
-    push(message.sentAt, mine && message.clientMessageId ? `c:${message.clientMessageId}` : `s:${message.seq}`, {
+    const senderName = showSenders && !mine ? nameOf(message.senderId, names) : null;
+    const unread = unreadAfter !== null && !mine && message.seq > unreadAfter;
+    const key = mine && message.clientMessageId ? `c:${message.clientMessageId}` : `s:${message.seq}`;
+    push(message.sentAt, key, message.senderId, {
       seq: message.seq,
       clientMessageId: message.clientMessageId,
       content: message.content,
@@ -108,14 +154,14 @@ export function buildRows(conversation: ConversationState, outbox: readonly Outb
       reactions: viewReactions(message.reactions, names.myUserId),
       canEdit: mine && !message.deleted && (message.type === 'text' || message.type === 'code'),
       canDeleteForEveryone: !message.deleted && (mine || moderator),
+      ...RUN_DEFAULTS,
       ...quoteOf(conversation, message.replyToSeq, names),
-    });
+    }, unread);
   }
 
   for (const item of outbox) {
     if (item.conversationId !== conversation.id) continue;
-    lastSender = names.myUserId;
-    push(item.createdAt, `c:${item.clientMessageId}`, {
+    push(item.createdAt, `c:${item.clientMessageId}`, names.myUserId, {
       seq: null,
       clientMessageId: item.clientMessageId,
       content: item.content,
@@ -132,8 +178,12 @@ export function buildRows(conversation: ConversationState, outbox: readonly Outb
       canEdit: false,
       canDeleteForEveryone: false,
       error: item.error,
+      ...RUN_DEFAULTS,
       ...quoteOf(conversation, item.replyToSeq, names),
-    });
+    }, false);
   }
+  if (run.previous) run.previous.row.props = { ...run.previous.row.props, runEnd: true };
   return rows;
 }
+
+const RUN_DEFAULTS = { senderId: null, runStart: true, runEnd: true } as const;

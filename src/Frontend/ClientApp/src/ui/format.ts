@@ -2,7 +2,9 @@ const time = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-di
 const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'short' });
 const shortDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
 const dateWithYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-const longDate = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const longDate = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+const dayMonth = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long' });
+const longWeekday = new Intl.DateTimeFormat(undefined, { weekday: 'long' });
 
 export function formatTime(iso: string | number): string {
   const date = new Date(iso);
@@ -19,14 +21,20 @@ export function formatListTime(epochMs: number): string {
   return date.getFullYear() === now.getFullYear() ? shortDate.format(date) : dateWithYear.format(date);
 }
 
-export function formatDay(iso: string): string {
+/** A day separator's label: "Today", "Yesterday", the weekday within the last week, else a date. */
+export function formatDay(iso: string, now: Date = new Date()): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const today = new Date();
-  const yesterday = new Date(today.getTime() - 24 * 3600 * 1000);
-  if (date.toDateString() === today.toDateString()) return 'Today';
-  if (date.toDateString() === yesterday.toDateString()) return 'Yesterday';
-  return longDate.format(date);
+  const days = Math.round((startOfDay(now) - startOfDay(date)) / 86_400_000);
+  if (days === 0) return 'Today';
+  if (days === 1) return 'Yesterday';
+  if (days > 1 && days < 7) return longWeekday.format(date);
+  return (date.getFullYear() === now.getFullYear() ? dayMonth : longDate).format(date);
+}
+
+/** Local midnight, so daylight-saving days still count as one day. */
+function startOfDay(date: Date): number {
+  return new Date(date.getFullYear(), date.getMonth(), date.getDate()).getTime();
 }
 
 export function dayKey(iso: string): string {
