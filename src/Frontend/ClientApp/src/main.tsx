@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { initTheme } from './ui/theme';
 // The emoji font ships with the client (font-src 'self'): reactions and emoji in text look the same everywhere.
-import '@fontsource/noto-color-emoji';
+import 'twemoji-colr-font/twemoji.css';
 import './styles/theme.css';
 import './styles/base.css';
 
