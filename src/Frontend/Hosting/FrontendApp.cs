@@ -1,13 +1,13 @@
+using Chat.Frontend.Accounts.Email;
+using Chat.Frontend.Accounts.Phone;
+using Chat.Frontend.Accounts.Sms;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Calls;
 using Chat.Frontend.Conversations;
-using Chat.Frontend.Email;
 using Chat.Frontend.Errors;
 using Chat.Frontend.Health;
-using Chat.Frontend.Phone;
 using Chat.Frontend.Realtime;
 using Chat.Frontend.Security;
-using Chat.Frontend.Sms;
 using Chat.Frontend.Users;
 using Chat.Hosting;
 using Chat.Storage;
