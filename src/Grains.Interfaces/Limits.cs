@@ -5,6 +5,9 @@ public static class Limits
 {
     public const int MaxMessageContentChars = 16_000;
     public const int MaxMetadataBytes = 16_384;
+
+    /// <summary>The hub's transport limit: one SignalR frame (without its record separator); a larger one closes the connection.</summary>
+    public const int MaxHubFrameBytes = 1_048_576;
     public const int MaxClientMessageIdChars = 64;
     public const int MaxConversationNameChars = 128;
     public const int MaxGroupMembers = 256;

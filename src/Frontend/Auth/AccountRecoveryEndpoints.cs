@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Chat.Accounts;
-using Chat.Frontend.Email;
+using Chat.Frontend.Accounts.Email;
 using Chat.Frontend.Errors;
 
 namespace Chat.Frontend.Auth;

@@ -1,5 +1,5 @@
 using Chat.Accounts;
-using Chat.Frontend.Email;
+using Chat.Frontend.Accounts.Email;
 using Chat.Frontend.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -48,7 +48,7 @@ public static class ErrorMapping
 
     public static int StatusOf(string code) => code switch
     {
-        ErrorCodes.BadRequest => StatusCodes.Status400BadRequest,
+        ErrorCodes.BadRequest or ErrorCodes.ProtocolError => StatusCodes.Status400BadRequest,
         ErrorCodes.Unauthorized or ErrorCodes.TotpRequired => StatusCodes.Status401Unauthorized,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,

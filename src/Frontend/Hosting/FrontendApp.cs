@@ -1,12 +1,13 @@
+using Chat.Frontend.Accounts.Email;
+using Chat.Frontend.Accounts.Phone;
+using Chat.Frontend.Accounts.Sms;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Calls;
 using Chat.Frontend.Conversations;
-using Chat.Frontend.Email;
 using Chat.Frontend.Errors;
 using Chat.Frontend.Health;
-using Chat.Frontend.Phone;
 using Chat.Frontend.Realtime;
-using Chat.Frontend.Sms;
+using Chat.Frontend.Security;
 using Chat.Frontend.Users;
 using Chat.Hosting;
 using Chat.Storage;
@@ -26,6 +27,7 @@ public static class FrontendApp
         var frontend = builder.Configuration.BindRequired<FrontendSettings>(FrontendSettings.Section);
         await InfrastructurePreflight.CheckAsync(grid);
 
+        builder.AddChatSecurity();
         builder.AddChatOrleans(grid, frontend);
         builder.AddChatErrors();
         builder.AddChatAuth();
@@ -41,6 +43,8 @@ public static class FrontendApp
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         }
 
+        app.UseChatSecurity();
+
         // Error and status-code pages mean nothing to the hub's sockets, and a middleware on the
         // stack of a request that lives for hours costs its async frame per connection.
         app.UseWhen(context => !IsHubRequest(context), pages =>
@@ -49,7 +53,7 @@ public static class FrontendApp
             pages.UseStatusCodePages();
         });
         app.UseDefaultFiles();
-        app.UseStaticFiles();
+        app.UseStaticFiles(SecurityHeaders.StaticFiles);
         app.UseWhen(IsHubRequest, hub => hub.UseMiddleware<HubTokenAuthentication>());
         app.UseWhen(context => !IsHubRequest(context), api =>
         {
@@ -78,7 +82,7 @@ public static class FrontendApp
         app.MapCallEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Problems.Result(Chat.Errors.ErrorCodes.NotFound, "no such endpoint"));
-        app.MapFallbackToFile("index.html");
+        app.MapFallbackToFile("index.html", SecurityHeaders.StaticFiles);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
 
 namespace Chat.Frontend.Realtime;
 
@@ -6,7 +7,9 @@ public static class RealtimeSetup
 {
     public const string HubPath = "/hubs/chat";
 
-    private const long MaxHubMessageBytes = 128 * 1024;
+    // GuardedJsonHubProtocol enforces Limits.MaxHubFrameBytes with a reason the client sees; SignalR's
+    // own limit (a close without one) stays as a backstop just above it.
+    private const long MaxHubMessageBytes = Limits.MaxHubFrameBytes + (64 * 1024);
 
     public static void AddChatRealtime(this WebApplicationBuilder builder)
     {
@@ -24,6 +27,9 @@ public static class RealtimeSetup
             options.MaximumReceiveMessageSize = MaxHubMessageBytes;
             options.AddFilter<HubErrorFilter>();
         });
+        var defaultJson = builder.Services.Where(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol)).ToList();
+        defaultJson.ForEach(d => builder.Services.Remove(d));
+        builder.Services.AddSingleton<IHubProtocol, GuardedJsonHubProtocol>();
     }
 
     public static void MapChatHub(this IEndpointRouteBuilder app) => app.MapHub<ChatHub>(HubPath);

@@ -13,4 +13,7 @@ public static class ErrorCodes
     public const string RateLimited = "rate_limited";
     public const string Unavailable = "unavailable";
     public const string Internal = "internal";
+
+    /// <summary>A hub frame that is not the SignalR protocol at all; the only error that closes a connection.</summary>
+    public const string ProtocolError = "protocol_error";
 }

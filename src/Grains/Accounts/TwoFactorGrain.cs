@@ -28,7 +28,7 @@ internal sealed partial class TwoFactorGrain(TwoFactorStore store, AccountStore 
         }
 
         LogSetupStarted(logger, UserId);
-        var encoded = Base32.Encode(secret);
+        var encoded = Totp.EncodeSecret(secret);
         var period = ((int)Limits.TotpStep.TotalSeconds).ToString(CultureInfo.InvariantCulture);
         var uri = $"otpauth://totp/{Issuer}:{Uri.EscapeDataString(account.Username)}?secret={encoded}&issuer={Issuer}&digits={Limits.TotpDigits}&period={period}";
         return new TotpEnrollment(encoded, uri);

@@ -27,7 +27,21 @@ public sealed class ChatPage
 
             Record($"page error: {error}");
         };
-        page.Console += (_, message) => Record($"console.{message.Type}: {message.Text}");
+        page.Console += (_, message) =>
+        {
+            Record($"console.{message.Type}: {message.Text}");
+
+            // Chromium: "Refused to … because it violates the following Content Security Policy directive";
+            // Firefox: "Content-Security-Policy: The page's settings blocked …". Either is a bug of ours.
+            if (message.Text.Contains("Content Security Policy", StringComparison.Ordinal)
+                || message.Text.Contains("Content-Security-Policy", StringComparison.Ordinal))
+            {
+                lock (_pageErrors)
+                {
+                    _pageErrors.Add($"CSP violation: {message.Text}");
+                }
+            }
+        };
         page.WebSocket += (_, socket) =>
         {
             Record($"ws open {socket.Url.Split('?')[0]}");

@@ -10,9 +10,11 @@ public static class HubErrors
 {
     private const string Marker = "HubException: ";
 
-    public static string Code(HubException exception)
+    public static string Code(HubException exception) => Code(exception.Message);
+
+    /// <summary>The code word of an error text as the server sends it (a completion's or a close message's <c>error</c>).</summary>
+    public static string Code(string message)
     {
-        var message = exception.Message;
         var start = message.IndexOf(Marker, StringComparison.Ordinal);
         var text = start < 0 ? message : message[(start + Marker.Length)..];
         var colon = text.IndexOf(':', StringComparison.Ordinal);

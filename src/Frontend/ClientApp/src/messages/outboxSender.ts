@@ -1,6 +1,7 @@
 // Sends the outbox in order over the hub. Every item keeps its clientMessageId, so a retry after
 // a lost ack returns the same ack from the server instead of a second message.
 import type { Message, SendMessageAck, SendMessageRequest } from '../api/types';
+import { serverCloseReason } from '../realtime/chatHub';
 import type { ControllerContext } from '../realtime/controllerContext';
 import { hubErrorCode, hubErrorText, isTransientHubError } from '../realtime/hubErrors';
 import type { OutboxItem } from '../store/types';
@@ -101,7 +102,10 @@ export class OutboxSender {
         this.serverFailures.delete(item.clientMessageId);
         this.acknowledge(item, ack);
       } catch (error) {
-        const code = hubErrorCode(error);
+        // A frame the server refused by closing the connection (over 1 MiB, not SignalR) would be
+        // refused again on every reconnect: it counts as the message's own failure, like a hub error.
+        const refused = serverCloseReason(error);
+        const code = hubErrorCode(error) ?? refused?.code ?? null;
         if (code === null) {
           // Connection lost: the reconnect handler flushes again; nothing counts against the message.
           if (this.ctx.hub.isConnected) this.scheduleRetry();
@@ -111,7 +115,7 @@ export class OutboxSender {
         this.serverFailures.set(item.clientMessageId, attempts);
         if (!isTransientHubError(code) || attempts >= MAX_SERVER_FAILURES) {
           this.serverFailures.delete(item.clientMessageId);
-          this.fail(item, hubErrorText(error));
+          this.fail(item, refused?.text ?? hubErrorText(error));
           continue;
         }
         // The server is busy or briefly failing: keep the order and try again shortly.

@@ -1,7 +1,13 @@
-import { useChatState } from '../store/ChatContext';
+import { useSyncExternalStore } from 'react';
+import { useChatController, useChatState } from '../store/ChatContext';
 
-/** "Reconnecting…" while the hub is not connected; the live region is always present. */
+/**
+ * "Reconnecting…" while the hub is not connected, and the server's reason when it closed the
+ * connection over a frame it refused (until dismissed); the live region is always present.
+ */
 export function ConnectionBanner() {
+  const hub = useChatController().hub;
+  const closeReason = useSyncExternalStore(hub.subscribeCloseReason, hub.getCloseReason);
   const connection = useChatState((s) => s.connection);
   const everConnected = useChatState((s) => s.everConnected);
   const outboxCount = useChatState((s) => s.outbox.filter((item) => item.status === 'pending').length);
@@ -17,6 +23,14 @@ export function ConnectionBanner() {
               {outboxCount === 1 ? '1 message waiting to send' : `${outboxCount} messages waiting to send`}
             </span>
           )}
+        </div>
+      )}
+      {closeReason && (
+        <div className="connection-banner" data-testid="connection-closed-reason">
+          <span>The server closed the connection: {closeReason}</span>
+          <button type="button" className="banner-note" onClick={hub.dismissCloseReason}>
+            Dismiss
+          </button>
         </div>
       )}
     </div>

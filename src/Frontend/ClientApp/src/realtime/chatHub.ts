@@ -1,6 +1,7 @@
 // The one SignalR connection to /hubs/chat. Automatic reconnect retries forever; if the
 // connection still closes (server closed it for good, or the first start failed), a manual
-// loop keeps restarting it until stop() is called.
+// loop keeps restarting it until stop() is called. When the server closes it because of a frame
+// it refused (too_large, protocol_error), the reason is kept for the banner until dismissed.
 import {
   HttpTransportType,
   HubConnectionBuilder,
@@ -20,6 +21,20 @@ export interface ChatHubCallbacks {
   checkSession(): Promise<boolean>;
 }
 
+/** A server refusal that closed the connection: a second's pause, so a frame resent on connect cannot spin. */
+const REFUSED_RECONNECT_DELAY_MS = 1000;
+const SERVER_CLOSE = /^Server returned an error on close: .*?HubException: ([a-z][a-z0-9_]*):\s*(.*)$/s;
+
+/**
+ * The code word and text of the server's reason for closing the connection
+ * ("Server returned an error on close: Connection closed with an error. HubException: too_large: frame over 1 MiB"),
+ * or null when it closed for any other reason (network loss, shutdown).
+ */
+export function serverCloseReason(error: unknown): { code: string; text: string } | null {
+  const match = SERVER_CLOSE.exec(error instanceof Error ? error.message : String(error ?? ''));
+  return match ? { code: match[1], text: match[2].trim() || match[1] } : null;
+}
+
 export class ChatHub {
   readonly connection: HubConnection;
   private readonly callbacks: ChatHubCallbacks;
@@ -27,6 +42,8 @@ export class ChatHub {
   private everConnected = false;
   private looping = false;
   private readonly waker: { wake?: () => void } = {};
+  private closeReason: string | null = null;
+  private readonly closeReasonListeners = new Set<() => void>();
   /** Back online: try now rather than after the current back-off (up to 10 s). */
   private readonly onOnline = () => {
     if (this.stopped) return;
@@ -52,23 +69,52 @@ export class ChatHub {
         skipNegotiation: true,
         transport: HttpTransportType.WebSockets,
       })
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (context) => reconnectDelay(context.previousRetryCount) })
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (context) =>
+          Math.max(reconnectDelay(context.previousRetryCount), serverCloseReason(context.retryReason) ? REFUSED_RECONNECT_DELAY_MS : 0),
+      })
       .configureLogging(import.meta.env.DEV ? LogLevel.Information : LogLevel.Warning)
       .build();
 
-    this.connection.onreconnecting(() => {
-      if (!this.stopped) this.callbacks.onStatus('reconnecting');
+    // The server's close message may allow a reconnect (automatic reconnect) or not (onclose): the reason shows either way.
+    this.connection.onreconnecting((error) => {
+      if (this.stopped) return;
+      this.noteCloseReason(error);
+      this.callbacks.onStatus('reconnecting');
     });
     this.connection.onreconnected(() => {
       if (this.stopped) return;
       this.callbacks.onStatus('connected');
       this.callbacks.onConnected(true);
     });
-    this.connection.onclose(() => {
+    this.connection.onclose((error) => {
       if (this.stopped) return;
+      const refused = this.noteCloseReason(error);
       this.callbacks.onStatus('reconnecting');
-      void this.startLoop();
+      void this.startLoop(refused ? REFUSED_RECONNECT_DELAY_MS : 0);
     });
+  }
+
+  /** For useSyncExternalStore: the last reason the server gave for closing the connection, until dismissed. */
+  readonly subscribeCloseReason = (listener: () => void): (() => void) => {
+    this.closeReasonListeners.add(listener);
+    return () => this.closeReasonListeners.delete(listener);
+  };
+
+  readonly getCloseReason = (): string | null => this.closeReason;
+
+  readonly dismissCloseReason = (): void => this.setCloseReason(null);
+
+  private noteCloseReason(error: Error | undefined): boolean {
+    const refused = serverCloseReason(error);
+    if (refused) this.setCloseReason(`${refused.text} (${refused.code})`);
+    return refused !== null;
+  }
+
+  private setCloseReason(reason: string | null): void {
+    if (this.closeReason === reason) return;
+    this.closeReason = reason;
+    this.closeReasonListeners.forEach((listener) => listener());
   }
 
   get isConnected(): boolean {
@@ -93,11 +139,12 @@ export class ChatHub {
     }
   }
 
-  private async startLoop(): Promise<void> {
+  private async startLoop(initialDelayMs = 0): Promise<void> {
     if (this.looping) return;
     this.looping = true;
     let attempt = 0;
     try {
+      if (initialDelayMs > 0) await sleep(initialDelayMs, this.waker);
       while (!this.stopped && this.connection.state === HubConnectionState.Disconnected) {
         this.callbacks.onStatus(this.everConnected ? 'reconnecting' : 'connecting');
         try {

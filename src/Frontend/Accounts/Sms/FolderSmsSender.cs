@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Chat.Frontend.Sms;
+namespace Chat.Frontend.Accounts.Sms;
 
 /// <summary>
 /// The development sink: each text becomes a <c>.sms.json</c> file (<c>{kind, to, text}</c>) in

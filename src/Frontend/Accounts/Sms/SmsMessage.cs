@@ -1,4 +1,4 @@
-namespace Chat.Frontend.Sms;
+namespace Chat.Frontend.Accounts.Sms;
 
 /// <summary>One text message. <see cref="Kind"/> and <see cref="UserId"/> are for logs, which never see the number or text.</summary>
 public sealed record SmsMessage(string Kind, Guid UserId, string To, string Text)

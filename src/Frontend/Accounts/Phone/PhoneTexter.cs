@@ -1,7 +1,7 @@
 using Chat.Accounts;
-using Chat.Frontend.Sms;
+using Chat.Frontend.Accounts.Sms;
 
-namespace Chat.Frontend.Phone;
+namespace Chat.Frontend.Accounts.Phone;
 
 /// <summary>Texts issued phone codes; a code that was not issued sends nothing.</summary>
 public sealed class PhoneTexter(ISmsSender sender)

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Chat.Frontend.Sms;
+namespace Chat.Frontend.Accounts.Sms;
 
 /// <summary>The <c>Sms</c> section: text messages are written as JSON files to <see cref="SinkFolder"/> (development).</summary>
 public sealed class SmsSettings

@@ -1,4 +1,4 @@
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>
 /// The development sink: each email becomes an .eml file in <see cref="EmailSettings.SinkFolder"/>,

@@ -3,7 +3,7 @@ using Chat.Accounts;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Errors;
 
-namespace Chat.Frontend.Phone;
+namespace Chat.Frontend.Accounts.Phone;
 
 /// <summary><c>/api/users/me/phone</c> and <c>/api/auth/phone</c>: a verified phone per account and sign-in by texted codes.</summary>
 public static class PhoneEndpoints

@@ -1,4 +1,4 @@
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>Delivers one email: to a folder in development, over SMTP in production.</summary>
 public interface IEmailSender

@@ -1,6 +1,6 @@
 using MimeKit;
 
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>One plain-text email. <see cref="Kind"/> and <see cref="UserId"/> are for logs, which never see the address or body.</summary>
 public sealed record EmailMessage(string Kind, Guid UserId, string To, string Subject, string TextBody)

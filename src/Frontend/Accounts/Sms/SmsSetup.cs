@@ -1,7 +1,7 @@
-using Chat.Frontend.Phone;
+using Chat.Frontend.Accounts.Phone;
 using Chat.Hosting;
 
-namespace Chat.Frontend.Sms;
+namespace Chat.Frontend.Accounts.Sms;
 
 public static class SmsSetup
 {

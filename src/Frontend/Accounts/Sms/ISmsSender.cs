@@ -1,4 +1,4 @@
-namespace Chat.Frontend.Sms;
+namespace Chat.Frontend.Accounts.Sms;
 
 /// <summary>Delivers one text message; only the development folder sink exists so far.</summary>
 public interface ISmsSender

@@ -1,6 +1,6 @@
 using Chat.Hosting;
 
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 public static class EmailSetup
 {

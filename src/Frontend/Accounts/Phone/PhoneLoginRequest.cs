@@ -1,3 +1,3 @@
-namespace Chat.Frontend.Phone;
+namespace Chat.Frontend.Accounts.Phone;
 
 public sealed record PhoneLoginRequest(string? Phone, string? Code, string? TotpCode);

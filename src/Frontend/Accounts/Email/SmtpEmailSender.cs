@@ -1,7 +1,7 @@
 using MailKit.Net.Smtp;
 using MailKit.Security;
 
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>Sends through the SMTP server in <c>Email:Smtp</c> with MailKit, one connection per message.</summary>
 public sealed class SmtpEmailSender(EmailSettings settings) : IEmailSender

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using MimeKit;
 
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>
 /// The <c>Email</c> section. Without <c>Smtp:Host</c>, mail is written as .eml files to

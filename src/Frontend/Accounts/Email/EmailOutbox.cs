@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>
 /// Sends queued emails in the background, so a request never waits on (or reveals by its timing)

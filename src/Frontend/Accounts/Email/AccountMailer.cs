@@ -1,6 +1,6 @@
 using Chat.Accounts;
 
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>Asks the cluster for email tokens and queues the verification and password-reset emails that carry them.</summary>
 public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox outbox, EmailSettings settings, ILogger<AccountMailer> logger)

@@ -1,4 +1,4 @@
-namespace Chat.Frontend.Email;
+namespace Chat.Frontend.Accounts.Email;
 
 /// <summary>The <c>Email:Smtp</c> section; setting <see cref="Host"/> switches mail from the folder sink to SMTP.</summary>
 public sealed class SmtpSettings
