@@ -24,8 +24,19 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly List<IBrowserContext> _contexts = [];
     private readonly Lock _lock = new();
+    /// <summary>The fixture's flags plus a fake camera and microphone that need no permission prompt.</summary>
+    private static readonly string[] MediaArgs =
+    [
+        .. ChromiumArgs,
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        "--autoplay-policy=no-user-gesture-required",
+    ];
+
     private readonly SemaphoreSlim _firefoxLaunch = new(1, 1);
+    private readonly SemaphoreSlim _mediaLaunch = new(1, 1);
     private IBrowser? _firefox;
+    private IBrowser? _mediaChromium;
 
     public GridCluster Grid { get; private set; } = null!;
 
@@ -104,6 +115,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await NewPageAsync(frontend, _firefox, new BrowserNewContextOptions());
     }
 
+    /// <summary>A fresh context on one Frontend in a Chromium with a fake camera and microphone (launched once, for every call test).</summary>
+    public async Task<IPage> NewCallPageAsync(TestFrontend frontend)
+    {
+        await _mediaLaunch.WaitAsync();
+        try
+        {
+            _mediaChromium ??= await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args = MediaArgs,
+            });
+        }
+        finally
+        {
+            _mediaLaunch.Release();
+        }
+
+        return await NewPageAsync(frontend, _mediaChromium, new BrowserNewContextOptions { Permissions = ["camera", "microphone"] });
+    }
+
     public Task<IPage> NewPageAsync(TestFrontend frontend, BrowserNewContextOptions? options = null) =>
         NewPageAsync(frontend, Browser, options ?? new BrowserNewContextOptions());
 
@@ -161,6 +193,11 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (_firefox is not null)
         {
             await _firefox.CloseAsync();
+        }
+
+        if (_mediaChromium is not null)
+        {
+            await _mediaChromium.CloseAsync();
         }
 
         Playwright?.Dispose();

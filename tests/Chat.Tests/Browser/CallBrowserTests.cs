@@ -12,34 +12,14 @@ namespace Chat.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 {
-    /// <summary>The fixture's flags plus a fake camera and microphone that need no permission prompt.</summary>
-    internal static readonly string[] MediaArgs =
-    [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--use-fake-device-for-media-stream",
-        "--use-fake-ui-for-media-stream",
-        "--autoplay-policy=no-user-gesture-required",
-    ];
-
     private static readonly LocatorAssertionsToHaveAttributeOptions Connect = new() { Timeout = 20_000 };
 
-    private IBrowser _browser = null!;
+    /// <summary>The pages this test opened (xUnit makes an instance per test), closed when it ends.</summary>
+    private readonly List<IPage> _pages = [];
 
-    public async Task InitializeAsync() =>
-        _browser = await fixture.Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = MediaArgs,
-        });
+    public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await _browser.CloseAsync();
+    public Task DisposeAsync() => fixture.CloseContextsAsync([.. _pages]);
 
     [Fact]
     public async Task Alice_video_calls_Bob_who_accepts_and_both_see_each_other()
@@ -195,8 +175,8 @@ public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 
     private async Task<(ChatPage Alice, ChatPage Bob)> TwoPeopleInADirectChatAsync(bool relay)
     {
-        var alice = new ChatPage(await NewPageAsync(fixture.First), "alice");
-        var bob = new ChatPage(await NewPageAsync(fixture.Second), "bob");
+        var alice = new ChatPage(await NewCallPageAsync(fixture.First), "alice");
+        var bob = new ChatPage(await NewCallPageAsync(fixture.Second), "bob");
         var aliceUsername = ChatPage.NewUsername("alice");
         var bobUsername = ChatPage.NewUsername("bob");
         await Task.WhenAll(alice.SignUpAsync(aliceUsername, "Alice"), bob.SignUpAsync(bobUsername, "Bob"));
@@ -267,18 +247,10 @@ public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
             }
             """);
 
-    private async Task<IPage> NewPageAsync(TestFrontend frontend)
+    private async Task<IPage> NewCallPageAsync(TestFrontend frontend)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = frontend.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            ColorScheme = ColorScheme.Light,
-            Locale = "en-GB",
-            TimezoneId = "UTC",
-            Permissions = ["camera", "microphone"],
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        var page = await fixture.NewCallPageAsync(frontend);
+        _pages.Add(page);
+        return page;
     }
 }

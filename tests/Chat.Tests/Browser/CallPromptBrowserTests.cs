@@ -7,25 +7,13 @@ namespace Chat.Tests.Browser;
 
 /// <summary>The incoming call says who calls, and the call shows a running timer from the server's answeredAt.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class CallPromptBrowserTests(BrowserFixture fixture) : IAsyncLifetime
+public sealed class CallPromptBrowserTests(BrowserFixture fixture)
 {
-    private IBrowser _browser = null!;
-
-    public async Task InitializeAsync() =>
-        _browser = await fixture.Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = BrowserFixture.ChromiumPath,
-            Headless = true,
-            Args = CallBrowserTests.MediaArgs,
-        });
-
-    public async Task DisposeAsync() => await _browser.CloseAsync();
-
     [Fact]
     public async Task The_callee_sees_who_is_calling_and_in_which_group_and_both_see_the_timer_run_after_the_answer()
     {
-        var alice = new ChatPage(await NewPageAsync(fixture.First), "alice");
-        var bob = new ChatPage(await NewPageAsync(fixture.Second), "bob");
+        var alice = new ChatPage(await fixture.NewCallPageAsync(fixture.First), "alice");
+        var bob = new ChatPage(await fixture.NewCallPageAsync(fixture.Second), "bob");
         var bobUsername = ChatPage.NewUsername("bob");
         await ChatPage.RunAsync([alice, bob], async () =>
         {
@@ -60,22 +48,6 @@ public sealed class CallPromptBrowserTests(BrowserFixture fixture) : IAsyncLifet
             await bob.ByTestId("call-reject").ClickAsync();
             await Expect(alice.ByTestId("call-view")).ToHaveCountAsync(0);
         });
-        await alice.Page.Context.CloseAsync();
-        await bob.Page.Context.CloseAsync();
-    }
-
-    private async Task<IPage> NewPageAsync(TestFrontend frontend)
-    {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = frontend.Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
-            ColorScheme = ColorScheme.Light,
-            Locale = "en-GB",
-            TimezoneId = "UTC",
-            Permissions = ["camera", "microphone"],
-        });
-        context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        await fixture.CloseContextsAsync(alice.Page, bob.Page);
     }
 }
