@@ -19,9 +19,9 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
     public async Task After_a_reload_the_list_shows_previews_by_latest_activity_and_own_messages_keep_their_read_ticks()
     {
         var http = fixture.First.Http;
-        var alice = await TestUser.RegisterAsync(http);
-        var bob = await TestUser.RegisterAsync(http);
-        var carol = await TestUser.RegisterAsync(http);
+        var alice = await TestUser.RegisterAsync(http, displayName: "Alice");
+        var bob = await TestUser.RegisterAsync(http, displayName: "Bob");
+        var carol = await TestUser.RegisterAsync(http, displayName: "Carol");
         var withBob = (await ConversationApi.CreateAsync(http, alice, "direct", null, bob)).ConversationId;
         var team = (await ConversationApi.CreateAsync(http, alice, "group", "Team", bob, carol)).ConversationId;
         var withCarol = (await ConversationApi.CreateAsync(http, alice, "direct", null, carol)).ConversationId;
@@ -46,8 +46,8 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
         {
             await ChatPage.RunAsync([page], async () =>
             {
-                await page.LogInAsync(alice.Username, alice.Username);
-                await ExpectListAsync(page, (withBob, $"You: {readByBob}"), (team, $"{carol.Username}: Voice message"), (withCarol, "You: Deleted message"));
+                await page.LogInAsync(alice.Username, "Alice");
+                await ExpectListAsync(page, (withBob, $"You: {readByBob}"), (team, "Carol: Voice message"), (withCarol, "You: Deleted message"));
                 await Expect(page.ConversationItem(withBob.ToString()).GetByTestId("conversation-time")).ToHaveTextAsync(new Regex(@"^\d{2}:\d{2}$"));
 
                 await page.ConversationItem(withBob.ToString()).ClickAsync();
@@ -56,26 +56,27 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
                 // A reload starts from REST alone: the same list, and the tick is read at once.
                 await page.Page.ReloadAsync();
                 await Expect(page.Message(readByBob)).ToHaveAttributeAsync("data-status", "read");
-                await ExpectListAsync(page, (withBob, $"You: {readByBob}"), (team, $"{carol.Username}: Voice message"), (withCarol, "You: Deleted message"));
+                await ExpectListAsync(page, (withBob, $"You: {readByBob}"), (team, "Carol: Voice message"), (withCarol, "You: Deleted message"));
 
                 // Live: typing shows in the row instead of the preview, a new message moves its conversation up.
                 var teamPreview = page.ConversationItem(team.ToString()).GetByTestId("conversation-preview");
                 await carolHub.Hub.InvokeAsync("Typing", team, true);
-                await Expect(teamPreview).ToHaveTextAsync($"{carol.Username} is typing…");
+                await Expect(teamPreview).ToHaveTextAsync("Carol is typing…");
+                await page.ScreenshotAsync("conversation-list.png");
                 await carolHub.Hub.InvokeAsync("Typing", team, false);
-                await Expect(teamPreview).ToHaveTextAsync($"{carol.Username}: Voice message");
+                await Expect(teamPreview).ToHaveTextAsync("Carol: Voice message");
                 var standup = await bobHub.SendAsync(team, "Standup in five");
-                await ExpectListAsync(page, (team, $"{bob.Username}: Standup in five"), (withBob, $"You: {readByBob}"), (withCarol, "You: Deleted message"));
+                await ExpectListAsync(page, (team, "Bob: Standup in five"), (withBob, $"You: {readByBob}"), (withCarol, "You: Deleted message"));
                 await bobHub.Hub.InvokeAsync<ChatMessage>("EditMessage", team, standup.Seq, "Standup in ten");
-                await Expect(teamPreview).ToHaveTextAsync($"{bob.Username}: Standup in ten");
+                await Expect(teamPreview).ToHaveTextAsync("Bob: Standup in ten");
 
                 // An own send from the page moves its conversation up; hiding it ("delete for me", from
                 // another device) brings back the message before it, and the order by it.
                 await page.ConversationItem(withCarol.ToString()).ClickAsync();
                 await page.SendAsync("Back again");
-                await ExpectListAsync(page, (withCarol, "You: Back again"), (team, $"{bob.Username}: Standup in ten"), (withBob, $"You: {readByBob}"));
+                await ExpectListAsync(page, (withCarol, "You: Back again"), (team, "Bob: Standup in ten"), (withBob, $"You: {readByBob}"));
                 await aliceHub.Hub.InvokeAsync("DeleteMessage", withCarol, 2L, false);
-                await ExpectListAsync(page, (team, $"{bob.Username}: Standup in ten"), (withBob, $"You: {readByBob}"), (withCarol, "You: Deleted message"));
+                await ExpectListAsync(page, (team, "Bob: Standup in ten"), (withBob, $"You: {readByBob}"), (withCarol, "You: Deleted message"));
             });
         }
         finally

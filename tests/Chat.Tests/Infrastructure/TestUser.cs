@@ -7,11 +7,11 @@ public sealed record TestUser(Guid UserId, string Username, string Password, str
 {
     public const string DefaultPassword = "correct-horse-battery-9";
 
-    public static async Task<TestUser> RegisterAsync(HttpClient http, string? username = null)
+    public static async Task<TestUser> RegisterAsync(HttpClient http, string? username = null, string? displayName = null)
     {
         username ??= $"u{Guid.NewGuid():N}"[..20];
         var response = await http.PostAsJsonAsync("/api/auth/register",
-            new { username, email = $"{username}@example.test", password = DefaultPassword, displayName = username });
+            new { username, email = $"{username}@example.test", password = DefaultPassword, displayName = displayName ?? username });
         response.EnsureSuccessStatusCode();
         var tokens = (await response.Content.ReadFromJsonAsync<TokenBody>())!;
         return new TestUser(tokens.UserId, username, DefaultPassword, tokens.AccessToken, tokens.RefreshToken);
