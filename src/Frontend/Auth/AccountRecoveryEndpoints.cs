@@ -18,14 +18,14 @@ public static class AccountRecoveryEndpoints
     }
 
     /// <summary>Always 202 for a well-formed request, so the answer never tells whether an account has that address.</summary>
-    private static async Task<IResult> ForgotPasswordAsync(ForgotPasswordRequest? request, AccountMailer mailer, HttpRequest http)
+    private static async Task<IResult> ForgotPasswordAsync(ForgotPasswordRequest? request, AccountMailer mailer)
     {
         if (string.IsNullOrWhiteSpace(request?.Email) || request.Email.Length > Limits.MaxEmailChars)
         {
             return Problems.BadRequest($"email is required (at most {Limits.MaxEmailChars} characters)");
         }
 
-        await mailer.SendPasswordResetAsync(request.Email, http);
+        await mailer.SendPasswordResetAsync(request.Email);
         return TypedResults.Accepted((string?)null);
     }
 
@@ -52,9 +52,9 @@ public static class AccountRecoveryEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<IResult> ResendVerificationAsync(ClaimsPrincipal user, AccountMailer mailer, HttpRequest http)
+    private static async Task<IResult> ResendVerificationAsync(ClaimsPrincipal user, AccountMailer mailer)
     {
-        await mailer.SendVerificationAsync(user.UserId(), http);
+        await mailer.SendVerificationAsync(user.UserId());
         return TypedResults.Accepted((string?)null);
     }
 }

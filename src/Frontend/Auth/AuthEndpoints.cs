@@ -27,7 +27,7 @@ public static class AuthEndpoints
 
         var session = await Directory(cluster).RegisterAsync(
             new Registration(request.Username, request.Email, request.Password, request.DisplayName), DeviceName(http));
-        await mailer.SendVerificationAsync(session.UserId, http.Request);
+        await mailer.SendVerificationAsync(session.UserId);
         return TypedResults.Created("/api/users/me", ToResponse(session, tokens));
     }
 

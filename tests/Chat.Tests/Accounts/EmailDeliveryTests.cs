@@ -45,6 +45,7 @@ public sealed partial class EmailDeliveryTests(AccountsGrid fixture)
     [InlineData("Email:Smtp:Port", "0")]
     [InlineData("Email:Smtp:Security", "tls13")]
     [InlineData("Email:LinkBaseUrl", "ftp://chat.example.test")]
+    [InlineData("Email:LinkBaseUrl", "")]
     [InlineData("Email:From", "not a mailbox")]
     public async Task A_bad_email_setting_stops_start_up_naming_it(string key, string value)
     {

@@ -35,6 +35,24 @@ public sealed class PasswordResetTests(AccountsGrid fixture)
     }
 
     [Fact]
+    public async Task A_reset_asked_for_with_a_forged_host_header_mails_a_link_to_the_configured_address_only()
+    {
+        var user = await TestUser.RegisterAsync(Http);
+        using var forgot = new HttpRequestMessage(HttpMethod.Post, "/api/auth/password/forgot")
+        {
+            Content = JsonContent.Create(new { email = Email(user) }),
+        };
+        forgot.Headers.Host = "evil.example";
+
+        var answer = await Http.SendAsync(forgot);
+        var (message, token) = await MailSink.WaitForAsync(fixture.MailFolder, Email(user), "reset-password");
+
+        Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
+        Assert.Contains($"{GridCluster.EmailLinkBase}/reset-password?token={Uri.EscapeDataString(token)}", message.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Forgot_for_an_unknown_address_answers_202_and_writes_and_sends_nothing()
     {
         var address = $"nobody-{Guid.NewGuid():N}@example.test";

@@ -22,6 +22,7 @@ public sealed class SingleProcessModeTests
             ["Orleans:GatewayPort"] = FreePort().ToString(),
             ["Jwt:SigningKeys:0"] = TestEnvironment.JwtKey,
             ["Frontend:CoHostSilo"] = "true",
+            ["Email:LinkBaseUrl"] = GridCluster.EmailLinkBase,
         };
 
         await using var frontend = await TestFrontend.StartAsync(settings);

@@ -47,6 +47,9 @@ public sealed class GridCluster : IAsyncDisposable
         return new GridCluster(cluster, database, clusterId);
     }
 
+    /// <summary>Where the test Frontends' email links point (<c>Email:LinkBaseUrl</c>), whatever host a request names.</summary>
+    public const string EmailLinkBase = "http://chat.test.invalid";
+
     /// <summary>The configuration a Frontend or silo needs to join this cluster.</summary>
     public Dictionary<string, string?> FrontendSettings(string? postgresConnectionString = null) =>
         Settings(ClusterId, postgresConnectionString ?? Database.ConnectionString);
@@ -59,6 +62,7 @@ public sealed class GridCluster : IAsyncDisposable
         ["Orleans:ServiceId"] = clusterId,
         ["Jwt:SigningKeys:0"] = TestEnvironment.JwtKey,
         ["Frontend:CoHostSilo"] = "false",
+        ["Email:LinkBaseUrl"] = EmailLinkBase,
         // Every test client comes from 127.0.0.1; the per-address limit has a test of its own.
         ["Frontend:AuthRequestsPerMinutePerIp"] = "100000",
         ["Turn:Secret"] = Environment.GetEnvironmentVariable("CHAT_TEST_TURN_SECRET") ?? "dev-turn-secret-change-me",

@@ -9,7 +9,7 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
     public const string ResetKind = "reset-password";
 
     /// <summary>Best effort: the account exists whatever happens here, and the user can ask for the email again.</summary>
-    public async Task SendVerificationAsync(Guid userId, HttpRequest request)
+    public async Task SendVerificationAsync(Guid userId)
     {
         try
         {
@@ -19,7 +19,7 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
                     Hello {token.Username},
 
                     Confirm your email address for Chat Grid with this link, valid for one hour:
-                    {Link(request, "verify-email", token.Token)}
+                    {Link("verify-email", token.Token)}
 
                     If you did not sign up for Chat Grid, ignore this email.
                     """));
@@ -32,7 +32,7 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
     }
 
     /// <summary>Queues a reset email if an account has this address; says nothing either way.</summary>
-    public async Task SendPasswordResetAsync(string email, HttpRequest request)
+    public async Task SendPasswordResetAsync(string email)
     {
         if (await Recovery.IssuePasswordResetAsync(email) is { } token)
         {
@@ -41,7 +41,7 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
 
                 Someone asked to reset the password of your Chat Grid account. Choose a new one with
                 this link, valid for one hour:
-                {Link(request, "reset-password", token.Token)}
+                {Link("reset-password", token.Token)}
 
                 Resetting signs out all your devices. If you did not ask for this, ignore this email.
                 """));
@@ -50,11 +50,9 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
 
     private IAccountRecoveryGrain Recovery => cluster.Reference<IAccountRecoveryGrain>(0);
 
-    private string Link(HttpRequest request, string page, string token)
-    {
-        var root = settings.LinkBaseUrl is { Length: > 0 } configured ? configured.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-        return $"{root}/{page}?token={Uri.EscapeDataString(token)}";
-    }
+    // Never from the request's Host header: a reset asked for with "Host: evil.example" would mail the victim a link
+    // that hands the token to that host.
+    private string Link(string page, string token) => $"{settings.LinkBaseUrl!.TrimEnd('/')}/{page}?token={Uri.EscapeDataString(token)}";
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue the verification email for user {UserId}")]
     private static partial void LogVerificationFailed(ILogger logger, Exception exception, Guid userId);

@@ -16,7 +16,7 @@ public sealed class EmailSettings : IValidatableObject
 
     public string From { get; set; } = "Chat Grid <no-reply@chatgrid.invalid>";
 
-    /// <summary>Where links in emails point (the web client's address); without it, the address the request came to.</summary>
+    /// <summary>The web client's public address, where every link in an email points (required: never taken from a request).</summary>
     public string? LinkBaseUrl { get; set; }
 
     public SmtpSettings Smtp { get; set; } = new();
@@ -30,8 +30,11 @@ public sealed class EmailSettings : IValidatableObject
             yield return new ValidationResult("is not an email address", [nameof(From)]);
         }
 
-        if (LinkBaseUrl is { Length: > 0 } link
-            && !(Uri.TryCreate(link, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        if (string.IsNullOrWhiteSpace(LinkBaseUrl))
+        {
+            yield return new ValidationResult("is missing: the web client's public address, e.g. https://chat.example.com", [nameof(LinkBaseUrl)]);
+        }
+        else if (!(Uri.TryCreate(LinkBaseUrl, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
             yield return new ValidationResult("must be an absolute http(s) URL", [nameof(LinkBaseUrl)]);
         }
