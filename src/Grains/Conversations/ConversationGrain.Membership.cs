@@ -95,9 +95,15 @@ internal sealed partial class ConversationGrain
     {
         var actor = RequireMember(actorId);
         ConversationPermissions.Require(ConversationPermissions.CanManageMembers(state.State.Type, actor.Role), "creating invite links");
-        if (expiresAt <= time.GetUtcNow() || maxUses is < 1)
+        var now = time.GetUtcNow();
+        if (expiresAt is { } expiry && (expiry <= now || expiry > now + Limits.MaxInviteLifetime))
         {
-            throw ChatException.BadRequest("an invite link needs a future expiry and at least one use, when given");
+            throw ChatException.BadRequest($"expiresAt must be in the future and at most {Limits.MaxInviteLifetime.TotalDays} days ahead, or absent");
+        }
+
+        if (maxUses is < 1 or > Limits.MaxInviteUses)
+        {
+            throw ChatException.BadRequest($"maxUses must be 1 to {Limits.MaxInviteUses}, or absent");
         }
 
         state.State.Invites.RemoveAll(i => IsSpent(i));
