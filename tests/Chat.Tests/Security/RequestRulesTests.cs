@@ -127,11 +127,19 @@ public sealed class RequestRulesTests(GridWithFrontends grid)
             new { conversationId = theirs.ConversationId, clientMessageId = marker, content = "" }));
         Assert.Equal("bad_request", HubErrors.Code(invalid));
 
+        var rest = await grid.First.Http.SendAsync(new HttpRequestMessage(HttpMethod.Patch, "/api/users/me/profile")
+        {
+            Headers = { Authorization = new("Bearer", user.AccessToken) },
+            Content = new StringContent($$"""{"bio":"{{marker}}\u0000"}""", Encoding.UTF8, "application/json"),
+        });
+        await rest.AssertBadRequestAsync("NUL in bio");
+
         await Eventually.TrueAsync(() => CapturedLogs.Shared.Lines.Count(l => l.StartsWith("Debug Chat.Frontend.Realtime.HubErrorFilter", StringComparison.Ordinal)
             && l.Contains("SendMessage refused with", StringComparison.Ordinal)) >= 2, "two debug lines of refusals");
         Assert.Contains(CapturedLogs.Shared.Lines, l => l.Contains("SendMessage refused with forbidden", StringComparison.Ordinal));
         // SignalR's own copy (at error, with the stack) is not written for any hub call, refused or failed.
         Assert.DoesNotContain(CapturedLogs.Shared.Lines, l => l.StartsWith("Error Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher", StringComparison.Ordinal));
+        Assert.DoesNotContain(CapturedLogs.Shared.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) && l.Contains("UnstorableTextException", StringComparison.Ordinal));
         Assert.DoesNotContain(CapturedLogs.Shared.Lines, l => l.StartsWith("Error Chat.Frontend.Realtime.HubErrorFilter", StringComparison.Ordinal)
             && (l.Contains("forbidden", StringComparison.Ordinal) || l.Contains("bad_request", StringComparison.Ordinal)));
     }
