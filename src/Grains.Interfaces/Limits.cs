@@ -41,6 +41,11 @@ public static class Limits
     /// <summary>How long a conversation trusts what it last learnt of a member's auto-reply setting.</summary>
     public static readonly TimeSpan AutoReplySettingCacheTime = TimeSpan.FromMinutes(1);
     public const int MaxInviteLinks = 20;
+
+    /// <summary>An invite link's expiry and a mute's end lie in the future, at most this far ahead.</summary>
+    public static readonly TimeSpan MaxInviteLifetime = TimeSpan.FromDays(365);
+    public static readonly TimeSpan MaxMuteAhead = TimeSpan.FromDays(365);
+    public const int MaxInviteUses = 100_000;
     public const int DefaultHistoryPageSize = 50;
     public const int MaxSyncMessagesPerConversation = 1_000;
     public const int MaxSyncConversations = 500;

@@ -56,7 +56,12 @@ public static class MembershipEndpoints
 
     private static async Task<IResult> CreateInviteAsync(Guid conversationId, CreateInviteRequest? request, ClaimsPrincipal user, IClusterClient cluster)
     {
-        var invite = await Grain(cluster, conversationId).CreateInviteAsync(user.UserId(), request?.ExpiresAt, request?.MaxUses);
+        if (request is null)
+        {
+            return Problems.BadRequest("a JSON body {expiresAt?, maxUses?} is required; {} makes a link without limits");
+        }
+
+        var invite = await Grain(cluster, conversationId).CreateInviteAsync(user.UserId(), request.ExpiresAt, request.MaxUses);
         return TypedResults.Created($"/api/invites/{invite.Code}", invite);
     }
 
@@ -86,7 +91,12 @@ public static class MembershipEndpoints
 
     private static async Task<IResult> MuteAsync(Guid conversationId, MuteRequest? request, ClaimsPrincipal user, IClusterClient cluster)
     {
-        await Grain(cluster, conversationId).SetMutedAsync(user.UserId(), request?.Until);
+        if (request is null)
+        {
+            return Problems.BadRequest("a JSON body {until} is required; until null unmutes");
+        }
+
+        await Grain(cluster, conversationId).SetMutedAsync(user.UserId(), request.Until);
         return TypedResults.NoContent();
     }
 

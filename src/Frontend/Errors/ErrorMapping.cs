@@ -1,5 +1,7 @@
 using System.Net.Sockets;
 using Chat.Errors;
+using Chat.Frontend.Text;
+using Chat.Text;
 using Npgsql;
 
 namespace Chat.Frontend.Errors;
@@ -14,6 +16,11 @@ public static class ErrorMapping
         if (Find<ChatException>(exception) is { } chat)
         {
             return (chat.Code, StatusOf(chat.Code), chat.Message);
+        }
+
+        if (Find<UnstorableTextException>(exception) is { } text)
+        {
+            return (ErrorCodes.BadRequest, StatusCodes.Status400BadRequest, $"{(text.Field.Length > 0 ? text.Field : "the body")} {TextRules.Refusal}");
         }
 
         if (Find<BadHttpRequestException>(exception) is { } badRequest)

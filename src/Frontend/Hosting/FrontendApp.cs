@@ -8,6 +8,7 @@ using Chat.Frontend.Errors;
 using Chat.Frontend.Health;
 using Chat.Frontend.Realtime;
 using Chat.Frontend.Security;
+using Chat.Frontend.Text;
 using Chat.Frontend.Users;
 using Chat.Hosting;
 using Chat.Storage;
@@ -30,6 +31,7 @@ public static class FrontendApp
         builder.AddChatSecurity();
         builder.AddChatOrleans(grid, frontend);
         builder.AddChatErrors();
+        builder.AddStorableText();
         builder.AddChatAuth();
         builder.AddAuthRateLimiting(frontend);
         builder.AddChatEmail();

@@ -105,19 +105,12 @@ public sealed partial class ChatHub(IClusterClient cluster, LocalAudience audien
     public Task StopLiveLocation(Guid conversationId, long seq) =>
         Conversation(conversationId).StopLiveLocationAsync(CurrentUserId, RequirePositive(seq));
 
-    /// <summary>Copies a message the caller can read into another conversation they can post in, marked as forwarded.</summary>
+    /// <summary>Copies a message the caller can read into another conversation they can post in, marked as forwarded; a self-destructing one keeps its end.</summary>
     public async Task<MessageAck> ForwardMessage(Guid fromConversationId, long seq, Guid toConversationId, string clientMessageId)
     {
         var userId = CurrentUserId;
         var source = await Conversation(fromConversationId).GetMessageAsync(userId, RequirePositive(seq));
-        if (source.Deleted)
-        {
-            throw ChatException.Conflict("the message was deleted");
-        }
-
-        var metadata = ForwardedMetadata.Wrap(source);
-        var draft = new MessageDraft(userId, clientMessageId ?? "", source.Type, source.Content, null, metadata);
-        MessageRules.Validate(draft);
+        var draft = ForwardDraft.From(source, userId, clientMessageId, TimeProvider.System.GetUtcNow());
         return await Conversation(toConversationId).SendMessageAsync(draft);
     }
 

@@ -4,12 +4,15 @@ using Chat.Conversations;
 
 namespace Chat.Frontend.Realtime;
 
-/// <summary>A forwarded message keeps its metadata and gains <c>forwardedFrom: {conversationId, seq, senderId}</c>.</summary>
+/// <summary>
+/// A forwarded message keeps its sender-written metadata and gains <c>forwardedFrom: {conversationId, seq, senderId}</c>;
+/// what the server wrote about the original (an auto-reply, a call record, an earlier forward) is not copied.
+/// </summary>
 internal static class ForwardedMetadata
 {
     public static string Wrap(ChatMessage source)
     {
-        var metadata = source.MetadataJson is null ? new JsonObject() : JsonNode.Parse(source.MetadataJson)!.AsObject();
+        var metadata = source.MetadataJson is null ? new JsonObject() : ServerOwnedMetadata.WithoutServerKeys(JsonNode.Parse(source.MetadataJson)!.AsObject());
         metadata["forwardedFrom"] = new JsonObject
         {
             ["conversationId"] = source.ConversationId.ToString(),

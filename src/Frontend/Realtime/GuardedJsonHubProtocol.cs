@@ -4,6 +4,8 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Text.Unicode;
 using Chat.Errors;
+using Chat.Frontend.Text;
+using Chat.Text;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
@@ -104,6 +106,11 @@ internal sealed class GuardedJsonHubProtocol(IOptions<JsonHubProtocolOptions> op
         {
             // The binder's only refusal: the method does not exist.
             return $"{ErrorCodes.NotFound}: no hub method '{target}'";
+        }
+
+        if (Find<UnstorableTextException>(error) is { } text)
+        {
+            return $"{ErrorCodes.BadRequest}: {HubArgumentNames.TextField(target, text.Field)} {TextRules.Refusal}";
         }
 
         if (Find<JsonException>(error) is { } json)

@@ -7,6 +7,9 @@ public static class RealtimeSetup
 {
     public const string HubPath = "/hubs/chat";
 
+    /// <summary>The category of SignalR's <c>DefaultHubDispatcher&lt;THub&gt;</c> logger.</summary>
+    public const string HubDispatcherLogCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     // GuardedJsonHubProtocol enforces Limits.MaxHubFrameBytes with a reason the client sees; SignalR's
     // own limit (a close without one) stays as a backstop just above it.
     private const long MaxHubMessageBytes = Limits.MaxHubFrameBytes + (64 * 1024);
@@ -27,6 +30,10 @@ public static class RealtimeSetup
             options.MaximumReceiveMessageSize = MaxHubMessageBytes;
             options.AddFilter<HubErrorFilter>();
         });
+        // SignalR logs every exception a hub method throws at error with its stack, a refused call's
+        // HubException too (thousands of lines from one misbehaving client). HubErrorFilter sees every
+        // one of them first and logs faults at error itself, so the dispatcher's copy is not needed.
+        builder.Logging.AddFilter(HubDispatcherLogCategory, LogLevel.Critical);
         var defaultJson = builder.Services.Where(d => d.ServiceType == typeof(IHubProtocol) && d.ImplementationType == typeof(JsonHubProtocol)).ToList();
         defaultJson.ForEach(d => builder.Services.Remove(d));
         builder.Services.AddSingleton<IHubProtocol, GuardedJsonHubProtocol>();

@@ -16,7 +16,7 @@ public sealed record SendMessageRequest(
 {
     public MessageDraft ToDraft(Guid senderId) => Draft(senderId, ClientMessageId, Content, Type, ReplyToSeq, Metadata, ExpiresInSeconds);
 
-    /// <summary>A validated draft from the fields every way of sending shares.</summary>
+    /// <summary>A validated draft from the fields every way a client sends share; server-owned metadata is refused.</summary>
     public static MessageDraft Draft(Guid senderId, string? clientMessageId, string? content, string? type, long? replyToSeq, JsonElement? metadata, int? expiresInSeconds)
     {
         string? metadataJson = null;
@@ -30,6 +30,7 @@ public sealed record SendMessageRequest(
             ExpiresInSeconds = expiresInSeconds,
         };
         MessageRules.Validate(draft);
+        ServerOwnedMetadata.RequireNotClaimed(draft);
         return draft;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Chat.Errors;
+using Chat.Text;
 
 namespace Chat.Accounts;
 
@@ -16,6 +17,9 @@ public static partial class AccountRules
 
     public static void ValidateRegistration(Registration registration)
     {
+        TextRules.Require(registration.Username, "username");
+        TextRules.Require(registration.Email, "email");
+        TextRules.Require(registration.DisplayName, "displayName");
         var usernameKey = UsernameKey(registration.Username ?? "");
         if (usernameKey.Length is < Limits.MinUsernameChars or > Limits.MaxUsernameChars || !UsernamePattern().IsMatch(usernameKey))
         {

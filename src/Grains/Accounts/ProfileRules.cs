@@ -1,4 +1,5 @@
 using Chat.Errors;
+using Chat.Text;
 
 namespace Chat.Accounts;
 
@@ -7,6 +8,9 @@ public static class ProfileRules
 {
     public static void Validate(ProfileChange change)
     {
+        TextRules.Require(change.DisplayName, "displayName");
+        TextRules.Require(change.Bio, "bio");
+        TextRules.Require(change.StatusText, "statusText");
         if (change.DisplayName is { } displayName && (displayName.Trim().Length == 0 || displayName.Trim().Length > Limits.MaxDisplayNameChars))
         {
             throw ChatException.BadRequest($"displayName must be 1-{Limits.MaxDisplayNameChars} characters");
@@ -39,6 +43,7 @@ public static class ProfileRules
 
     public static void Validate(AutoReplySettings settings, DateTimeOffset now)
     {
+        TextRules.Require(settings.Message, "message");
         if (settings.Message is null || settings.Message.Length > Limits.MaxAutoReplyChars || (settings.Enabled && settings.Message.Trim().Length == 0))
         {
             throw ChatException.BadRequest($"message must be 1-{Limits.MaxAutoReplyChars} characters when the auto-reply is enabled");

@@ -29,23 +29,32 @@ internal sealed partial class UserGrain(
         var username = await RequireAccountAsync();
         var profile = state.State;
         var displayName = change.DisplayName?.Trim();
-        var changed = (displayName is not null && displayName != profile.DisplayName)
-            || (change.Bio is not null && change.Bio.Trim() != profile.Bio)
-            || (change.StatusText is not null && change.StatusText.Trim() != profile.StatusText)
-            || (change.ChangeAvatar && change.AvatarFileId != profile.AvatarFileId);
-        if (changed)
-        {
-            profile.DisplayName = displayName ?? profile.DisplayName;
-            profile.Bio = change.Bio?.Trim() ?? profile.Bio;
-            profile.StatusText = change.StatusText?.Trim() ?? profile.StatusText;
-            profile.AvatarFileId = change.ChangeAvatar ? change.AvatarFileId : profile.AvatarFileId;
-            await WriteStateAsync();
-        }
+        var bio = change.Bio?.Trim() ?? profile.Bio;
+        var statusText = change.StatusText?.Trim() ?? profile.StatusText;
+        var avatarFileId = change.ChangeAvatar ? change.AvatarFileId : profile.AvatarFileId;
+        var previousName = profile.DisplayName;
 
-        // Written whenever a name is given, not only when it differs: a retry after a failed write here converges.
+        // All or nothing: the directory's copy of the name (the write with constraints of its own)
+        // goes first; if the state write then fails, it is put back. Written whenever a name is
+        // given, not only when it differs, so a retry after a failure converges.
         if (displayName is not null)
         {
             await profiles.UpdateDisplayNameAsync(UserId, displayName);
+        }
+
+        var next = (DisplayName: displayName ?? previousName, Bio: bio, StatusText: statusText, AvatarFileId: avatarFileId);
+        if (next != (profile.DisplayName, profile.Bio, profile.StatusText, profile.AvatarFileId))
+        {
+            (profile.DisplayName, profile.Bio, profile.StatusText, profile.AvatarFileId) = next;
+            try
+            {
+                await WriteStateAsync();
+            }
+            catch when (displayName is not null && displayName != previousName)
+            {
+                await profiles.UpdateDisplayNameAsync(UserId, previousName);
+                throw;
+            }
         }
 
         return ToDetails(username, showAvatar: true);

@@ -11,7 +11,7 @@ namespace Chat.Conversations;
 /// </summary>
 internal sealed partial class ConversationGrain
 {
-    private const string AutoReplyClientIdPrefix = "auto-reply:";
+    private const string AutoReplyClientIdPrefix = ServerOwnedMetadata.AutoReplyClientIdPrefix;
     private const string AutoReplyMetadata = """{"autoReply":true}""";
 
     // What each member's setting was when last asked; asked again after AutoReplySettingCacheTime,

@@ -74,6 +74,7 @@ internal sealed partial class ConversationGrain
         var actor = RequireMember(actorId);
         ConversationPermissions.Require(ConversationPermissions.CanRename(state.State.Type, actor.Role), "renaming");
         var trimmed = name.Trim();
+        Chat.Text.TextRules.Require(trimmed, "name");
         if (trimmed.Length is 0 or > Limits.MaxConversationNameChars)
         {
             throw ChatException.BadRequest($"a name has 1 to {Limits.MaxConversationNameChars} characters");
@@ -81,10 +82,21 @@ internal sealed partial class ConversationGrain
 
         if (trimmed != state.State.Name)
         {
-            // The table feeds the conversation list, the grain state everything else: the table first, so a failure leaves both as they were.
+            // The table feeds the conversation list, the grain state everything else: the table first,
+            // and put back if the state write fails, so a failure leaves both as they were.
+            var previous = state.State.Name;
             await store.RenameAsync(Id, trimmed);
             state.State.Name = trimmed;
-            await state.WriteStateAsync();
+            try
+            {
+                await state.WriteStateAsync();
+            }
+            catch
+            {
+                state.State.Name = previous;
+                await store.RenameAsync(Id, previous ?? "");
+                throw;
+            }
             await _frontends.PublishAsync(EventAudience.Conversation, Id, new ConversationUpdatedEvent(Id, trimmed));
         }
 
@@ -95,9 +107,15 @@ internal sealed partial class ConversationGrain
     {
         var actor = RequireMember(actorId);
         ConversationPermissions.Require(ConversationPermissions.CanManageMembers(state.State.Type, actor.Role), "creating invite links");
-        if (expiresAt <= time.GetUtcNow() || maxUses is < 1)
+        var now = time.GetUtcNow();
+        if (expiresAt is { } expiry && (expiry <= now || expiry > now + Limits.MaxInviteLifetime))
         {
-            throw ChatException.BadRequest("an invite link needs a future expiry and at least one use, when given");
+            throw ChatException.BadRequest($"expiresAt must be in the future and at most {Limits.MaxInviteLifetime.TotalDays} days ahead, or absent");
+        }
+
+        if (maxUses is < 1 or > Limits.MaxInviteUses)
+        {
+            throw ChatException.BadRequest($"maxUses must be 1 to {Limits.MaxInviteUses}, or absent");
         }
 
         state.State.Invites.RemoveAll(i => IsSpent(i));

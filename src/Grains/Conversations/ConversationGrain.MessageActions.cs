@@ -115,6 +115,12 @@ internal sealed partial class ConversationGrain
     public async Task SetMutedAsync(Guid userId, DateTimeOffset? until)
     {
         RequireMember(userId);
+        var now = time.GetUtcNow();
+        if (until is { } end && (end <= now || end > now + Limits.MaxMuteAhead))
+        {
+            throw ChatException.BadRequest($"until must be in the future and at most {Limits.MaxMuteAhead.TotalDays} days ahead, or null to unmute");
+        }
+
         await store.SetMutedUntilAsync(Id, userId, until);
     }
 

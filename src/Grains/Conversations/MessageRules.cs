@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Chat.Errors;
+using Chat.Text;
 
 namespace Chat.Conversations;
 
@@ -20,6 +21,8 @@ public static class MessageRules
             throw ChatException.BadRequest($"clientMessageId is required and at most {Limits.MaxClientMessageIdChars} characters");
         }
 
+        TextRules.Require(draft.ClientMessageId, "clientMessageId");
+        TextRules.Require(draft.Content, "content");
         if (!KnownTypes.Contains(draft.Type))
         {
             throw ChatException.BadRequest($"type '{draft.Type}' is not a known message type");
@@ -74,6 +77,8 @@ public static class MessageRules
             {
                 throw ChatException.BadRequest("metadata must be a JSON object");
             }
+
+            JsonTextRules.Require(document.RootElement, "metadata");
 
             MessageMetadataRules.Validate(draft.Type, document.RootElement);
         }

@@ -9,6 +9,7 @@ public sealed class DeploymentDescriptorTests
     private static readonly string[] GridKeys =
         ["Postgres__ConnectionString", "Redis__ConnectionString", "Orleans__ClusterId", "Orleans__ServiceId"];
 
+    private readonly YamlNode _rootNode;
     private readonly YamlMappingNode _services;
 
     public DeploymentDescriptorTests()
@@ -16,7 +17,8 @@ public sealed class DeploymentDescriptorTests
         var yaml = new YamlStream();
         using var reader = new StreamReader(Path.Combine(RepositoryPaths.Root, "docker-compose.yml"));
         yaml.Load(reader);
-        _services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
+        _rootNode = yaml.Documents[0].RootNode;
+        _services = (YamlMappingNode)((YamlMappingNode)_rootNode)["services"];
     }
 
     [Fact]
@@ -53,6 +55,43 @@ public sealed class DeploymentDescriptorTests
         Assert.Contains(project, text);
         Assert.True(File.Exists(Path.Combine(RepositoryPaths.Root, project)));
     }
+
+    [Fact]
+    public void Only_the_proxy_and_turn_publish_ports()
+    {
+        var published = _services.Children
+            .Where(s => ((YamlMappingNode)s.Value).Children.ContainsKey("ports"))
+            .ToDictionary(s => ((YamlScalarNode)s.Key).Value!, s => Sequence((YamlMappingNode)s.Value, "ports"));
+
+        Assert.Equal(["coturn", "proxy"], published.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["${HTTP_BIND:-0.0.0.0}:${HTTP_PORT:-80}:80"], published["proxy"]);
+        Assert.Equal(["3478:3478/udp", "3478:3478/tcp", "49160-49359:49160-49359/udp"], published["coturn"]);
+    }
+
+    [Theory]
+    [InlineData("silo")]
+    [InlineData("postgres")]
+    [InlineData("redis")]
+    [InlineData("minio")]
+    public void The_cluster_and_its_stores_are_only_on_the_internal_network(string service)
+    {
+        // Orleans' silo and gateway ports have no authentication: whoever reaches them can call any grain.
+        Assert.Equal(["cluster"], Sequence((YamlMappingNode)_services[service], "networks"));
+        var networks = (YamlMappingNode)((YamlMappingNode)_rootNode)["networks"];
+        Assert.Equal("true", Scalar(networks, "cluster", "internal"));
+    }
+
+    [Fact]
+    public void The_frontend_bridges_the_cluster_and_the_proxy()
+    {
+        Assert.Equal(["cluster", "edge"], Sequence((YamlMappingNode)_services["frontend"], "networks"));
+        Assert.Equal(["edge"], Sequence((YamlMappingNode)_services["proxy"], "networks"));
+    }
+
+    private static List<string> Sequence(YamlMappingNode service, string key) =>
+        service.Children.TryGetValue(new YamlScalarNode(key), out var node)
+            ? [.. ((YamlSequenceNode)node).Children.Select(c => ((YamlScalarNode)c).Value!)]
+            : [];
 
     private static string? Scalar(YamlMappingNode root, params string[] path)
     {

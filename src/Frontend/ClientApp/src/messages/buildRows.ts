@@ -6,6 +6,9 @@ import { dayKey } from '../ui/format';
 import type { ReactionView } from './messageAction';
 import type { BubbleProps, QuoteProps } from './MessageBubble';
 
+/** The client id prefix the server gives its away-message answers (Chat.Conversations.ServerOwnedMetadata). */
+const AUTO_REPLY_CLIENT_ID_PREFIX = 'auto-reply:';
+
 export type Row =
   | { kind: 'day'; key: string; iso: string }
   | { kind: 'unread'; key: string }
@@ -63,8 +66,12 @@ function quoteOf(conversation: ConversationState, replyToSeq: number | null | un
   };
 }
 
-/** An away message's answer carries metadata {"autoReply": true}. */
-function isAutoReply(metadata: unknown): boolean {
+/**
+ * An away message's answer carries metadata {"autoReply": true} and a client id the server gives it
+ * ("auto-reply:…"); the server refuses both from clients, so only a message with both is trusted.
+ */
+function isAutoReply(clientMessageId: string, metadata: unknown): boolean {
+  if (!clientMessageId.startsWith(AUTO_REPLY_CLIENT_ID_PREFIX)) return false;
   let value = metadata;
   if (typeof value === 'string') {
     try {
@@ -149,7 +156,7 @@ export function buildRows(
       senderName,
       edited: Boolean(message.editedAt),
       deleted: Boolean(message.deleted),
-      autoReply: isAutoReply(message.metadata),
+      autoReply: isAutoReply(message.clientMessageId ?? '', message.metadata),
       expiresAt: message.expiresAt ?? null,
       reactions: viewReactions(message.reactions, names.myUserId),
       canEdit: mine && !message.deleted && (message.type === 'text' || message.type === 'code'),

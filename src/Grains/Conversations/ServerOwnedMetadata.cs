@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Chat.Errors;
+
+namespace Chat.Conversations;
+
+/// <summary>
+/// The metadata keys and client id prefixes only the server writes (an auto-reply, a call's
+/// record, a forward's origin). A client's draft claiming one is refused, so clients can trust them.
+/// </summary>
+public static class ServerOwnedMetadata
+{
+    public const string AutoReplyKey = "autoReply";
+    public const string CallKey = "call";
+    public const string ForwardedFromKey = "forwardedFrom";
+    public const string AutoReplyClientIdPrefix = "auto-reply:";
+    public const string CallClientIdPrefix = "call:";
+
+    public static readonly IReadOnlyList<string> Keys = [AutoReplyKey, CallKey, ForwardedFromKey];
+
+    public static readonly IReadOnlyList<string> ClientIdPrefixes = [AutoReplyClientIdPrefix, CallClientIdPrefix];
+
+    /// <summary>Throws <c>bad_request</c> if a draft from a client uses a server-owned key or client id prefix.</summary>
+    public static void RequireNotClaimed(MessageDraft draft)
+    {
+        if (ClientIdPrefixes.FirstOrDefault(p => draft.ClientMessageId.StartsWith(p, StringComparison.Ordinal)) is { } prefix)
+        {
+            throw ChatException.BadRequest($"clientMessageId must not start with '{prefix}', which the server uses");
+        }
+
+        if (draft.MetadataJson is null)
+        {
+            return;
+        }
+
+        using var document = JsonDocument.Parse(draft.MetadataJson);
+        if (document.RootElement.ValueKind == JsonValueKind.Object
+            && Keys.FirstOrDefault(k => document.RootElement.TryGetProperty(k, out _)) is { } key)
+        {
+            throw ChatException.BadRequest($"metadata.{key} is written by the server only");
+        }
+    }
+
+    /// <summary>A copy's metadata keeps what the sender wrote and drops what the server wrote about the original.</summary>
+    public static JsonObject WithoutServerKeys(JsonObject metadata)
+    {
+        foreach (var key in Keys)
+        {
+            metadata.Remove(key);
+        }
+
+        return metadata;
+    }
+}
