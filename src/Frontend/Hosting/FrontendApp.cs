@@ -28,6 +28,7 @@ public static class FrontendApp
         await InfrastructurePreflight.CheckAsync(grid);
 
         builder.AddChatSecurity();
+        builder.AddChatForwardedHeaders();
         builder.AddChatOrleans(grid, frontend);
         builder.AddChatErrors();
         builder.AddChatAuth();
@@ -43,6 +44,7 @@ public static class FrontendApp
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         }
 
+        app.UseChatForwardedHeaders();
         app.UseChatSecurity();
 
         // Error and status-code pages mean nothing to the hub's sockets, and a middleware on the

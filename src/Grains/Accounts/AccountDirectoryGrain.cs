@@ -26,20 +26,20 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         return await StartSessionAsync(userId, deviceName);
     }
 
-    public async Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName)
+    public async Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName, string sourceAddress)
     {
         var loginKey = AccountRules.UsernameKey(login);
         var throttle = GrainFactory.Reference<ILoginThrottleGrain>(loginKey);
-        if (await throttle.CheckAsync() is { } wait)
+        if (await throttle.CheckAsync(sourceAddress) is { } wait)
         {
-            throw ChatException.RateLimited("too many failed logins for this account; try again later", wait);
+            throw ChatException.RateLimited("too many failed logins for this account from here; try again later", wait);
         }
 
         var credentials = await store.FindCredentialsAsync(loginKey);
         var valid = PasswordHasher.Verify(password, credentials?.PasswordHash ?? DummyHash.Value);
         if (credentials is null || !valid)
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(sourceAddress);
             LogLoginFailed(logger);
             throw ChatException.Unauthorized("wrong login or password");
         }
@@ -54,13 +54,13 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
             if (!await GrainFactory.Reference<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
             {
-                await throttle.RecordFailureAsync();
+                await throttle.RecordFailureAsync(sourceAddress);
                 LogSecondFactorFailed(logger, userId);
                 throw ChatException.Unauthorized("wrong or already used two-factor code");
             }
         }
 
-        await throttle.ResetAsync();
+        await throttle.RecordSuccessAsync(sourceAddress);
         return await StartSessionAsync(userId, deviceName);
     }
 
