@@ -26,7 +26,10 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         if (outcome == AccountStore.InsertOutcome.EmailTaken)
         {
             outcome = await store.TryInsertAccountAsync(userId, registration, hash, claimOnly: true);
-            LogAddressClaimed(logger, userId);
+            if (outcome == AccountStore.InsertOutcome.Inserted)
+            {
+                LogAddressClaimed(logger, userId);
+            }
         }
 
         if (outcome != AccountStore.InsertOutcome.Inserted)

@@ -47,9 +47,12 @@ public sealed class AbuseLimits
     [Range(1, 1_000_000)]
     public int CallsPerCalleePerHour { get; set; } = 60;
 
-    /// <summary>Group additions: members one user may add per hour over all groups, and how often they may add the same person.</summary>
+    /// <summary>
+    /// Group additions: members one user may add per hour over all groups and channels (high enough
+    /// for a channel owner adding subscribers), and how often they may add the same person.
+    /// </summary>
     [Range(1, 1_000_000)]
-    public int GroupAdditionsPerUserPerHour { get; set; } = 500;
+    public int GroupAdditionsPerUserPerHour { get; set; } = 20_000;
 
     [Range(1, 1_000_000)]
     public int GroupAdditionsOfSamePersonPerHour { get; set; } = 10;
