@@ -25,15 +25,17 @@ public sealed class UserRateLimitTests(GridWithFrontends grid)
         await using var first = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         await using var second = await ChatConnection.ConnectAsync(grid.Second.Address, alice);
 
+        // Both Frontends at once: one bucket for the sender lets through a burst plus the rate over the
+        // time taken, whatever the machine's speed; a bucket per Frontend would let through two bursts.
         var clock = Stopwatch.StartNew();
-        var outcomes = await Task.WhenAll(Enumerable.Range(0, Defaults.MessageBurst * 3).Select(i => OutcomeAsync(first.SendAsync(conversation.ConversationId, $"flood {i}"))));
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, Defaults.MessageBurst * 3).Select(i =>
+            OutcomeAsync((i % 2 == 0 ? first : second).SendAsync(conversation.ConversationId, $"flood {i}"))));
         var elapsed = clock.Elapsed;
-        var fromOtherFrontend = await OutcomeAsync(second.SendAsync(conversation.ConversationId, "and from the other frontend"));
 
         var accepted = outcomes.Count(o => o == "ok");
         Assert.InRange(accepted, Defaults.MessageBurst, Defaults.MessageBurst + (int)Math.Ceiling(Defaults.MessagesPerSecond * (elapsed.TotalSeconds + 1)));
+        Assert.Contains("rate_limited", outcomes);
         Assert.All(outcomes.Where(o => o != "ok"), o => Assert.Equal("rate_limited", o));
-        Assert.Equal("rate_limited", fromOtherFrontend);
     }
 
     [Fact]
