@@ -56,8 +56,6 @@ public static class Limits
     public const int MaxPasswordChars = 128;
     public const int MaxDisplayNameChars = 64;
     public const int MaxDeviceNameChars = 128;
-    public const int MaxLoginFailuresPerWindow = 5;
-    public static readonly TimeSpan LoginFailureWindow = TimeSpan.FromMinutes(1);
     public const int AuthRequestsPerMinutePerIp = 30;
     public const int TotpDigits = 6;
     public static readonly TimeSpan TotpStep = TimeSpan.FromSeconds(30);

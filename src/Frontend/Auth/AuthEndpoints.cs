@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Frontend.Accounts.Email;
 using Chat.Frontend.Errors;
+using Chat.Frontend.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chat.Frontend.Auth;
@@ -43,7 +44,7 @@ public static class AuthEndpoints
             return Problems.BadRequest($"totpCode must be at most {Limits.MaxTotpInputChars} characters");
         }
 
-        var session = await Directory(cluster).LoginAsync(request.Login, request.Password, request.TotpCode, DeviceName(http));
+        var session = await Directory(cluster).LoginAsync(request.Login, request.Password, request.TotpCode, DeviceName(http), ClientAddress.Of(http));
         return TypedResults.Ok(ToResponse(session, tokens));
     }
 

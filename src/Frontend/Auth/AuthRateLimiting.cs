@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Chat.Errors;
 using Chat.Frontend.Errors;
 using Chat.Frontend.Hosting;
+using Chat.Frontend.Security;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Chat.Frontend.Auth;
@@ -19,7 +20,7 @@ public static class AuthRateLimiting
         builder.Services.AddRateLimiter(options =>
         {
             options.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                ClientAddress.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = settings.AuthRequestsPerMinutePerIp, Window = TimeSpan.FromMinutes(1) }));
             options.OnRejected = async (context, cancellationToken) =>
             {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Chat.Conversations;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Errors;
+using Chat.RateLimits;
 
 namespace Chat.Frontend.Conversations;
 
@@ -41,6 +42,11 @@ public static class ConversationEndpoints
         var conversationId = request.Type == ConversationTypes.Direct ? DirectConversationId.For(me, others[0]) : Guid.NewGuid();
 
         await KnownUsers.RequireAsync(cluster, memberIds);
+        if (request.Type != ConversationTypes.Direct)
+        {
+            await RateLimitChecks.RequireGroupAdditionAsync(cluster, me, others);
+        }
+
         var info = await cluster.Reference<IConversationGrain>(conversationId)
             .CreateAsync(new ConversationCreation(me, request.Type, request.Name?.Trim(), memberIds));
         return TypedResults.Created($"/api/conversations/{info.ConversationId}", await MemberNames.AddAsync(cluster, info));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Chat.Conversations;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Errors;
+using Chat.RateLimits;
 
 namespace Chat.Frontend.Conversations;
 
@@ -34,6 +35,7 @@ public static class MembershipEndpoints
         }
 
         await KnownUsers.RequireAsync(cluster, userIds);
+        await RateLimitChecks.RequireGroupAdditionAsync(cluster, user.UserId(), userIds);
         return TypedResults.Ok(await MemberNames.AddAsync(cluster, await Grain(cluster, conversationId).AddMembersAsync(user.UserId(), userIds)));
     }
 

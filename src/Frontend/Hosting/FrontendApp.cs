@@ -29,6 +29,7 @@ public static class FrontendApp
         await InfrastructurePreflight.CheckAsync(grid);
 
         builder.AddChatSecurity();
+        builder.AddChatForwardedHeaders();
         builder.AddChatOrleans(grid, frontend);
         builder.AddChatErrors();
         builder.AddStorableText();
@@ -45,6 +46,7 @@ public static class FrontendApp
             await app.Services.GetRequiredService<SchemaMigrator>().MigrateAsync();
         }
 
+        app.UseChatForwardedHeaders();
         app.UseChatSecurity();
 
         // Error and status-code pages mean nothing to the hub's sockets, and a middleware on the

@@ -12,10 +12,11 @@ public interface IAccountDirectoryGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// Checks the password and, when two-factor is on, <paramref name="totpCode"/> (a TOTP or
-    /// recovery code); a wrong password or code counts against the login throttle.
+    /// recovery code); a wrong password or code counts against the login throttle of this
+    /// account and <paramref name="sourceAddress"/> (the client address the Frontend saw).
     /// </summary>
-    [Alias("login")]
-    Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName);
+    [Alias("login-from")]
+    Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName, string sourceAddress);
 
     /// <summary>Spends a refresh token and issues the next one of its family; a replayed token revokes the family.</summary>
     [Alias("refresh")]

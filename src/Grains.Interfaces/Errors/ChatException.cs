@@ -29,6 +29,10 @@ public sealed class ChatException : Exception
     public static ChatException TooLarge(string message) => new(ErrorCodes.TooLarge, message);
     public static ChatException Unauthorized(string message) => new(ErrorCodes.Unauthorized, message);
     public static ChatException Unavailable(string message) => new(ErrorCodes.Unavailable, message);
-    public static ChatException RateLimited(string message, TimeSpan retryAfter) =>
-        new(ErrorCodes.RateLimited, message) { RetryAfterSeconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) };
+    /// <summary>The wait is in <see cref="RetryAfterSeconds"/> (HTTP's <c>Retry-After</c>) and, for hub callers, at the end of the message.</summary>
+    public static ChatException RateLimited(string message, TimeSpan retryAfter)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        return new(ErrorCodes.RateLimited, $"{message}; retry after {seconds} s") { RetryAfterSeconds = seconds };
+    }
 }

@@ -17,29 +17,43 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
     {
         AccountRules.ValidateRegistration(registration);
         var userId = Guid.NewGuid();
-        if (!await store.TryInsertAccountAsync(userId, registration, PasswordHasher.Hash(registration.Password)))
+        var hash = PasswordHasher.Hash(registration.Password);
+        var outcome = await store.TryInsertAccountAsync(userId, registration, hash);
+
+        // An address another account holds gets the same answer as a free one (usernames are public
+        // anyway): the account is made with the address as an unverifiable claim, and the
+        // verification step mails the address's owner a note instead of a link.
+        if (outcome == AccountStore.InsertOutcome.EmailTaken)
         {
-            throw ChatException.Conflict("username or email is already taken");
+            outcome = await store.TryInsertAccountAsync(userId, registration, hash, claimOnly: true);
+            if (outcome == AccountStore.InsertOutcome.Inserted)
+            {
+                LogAddressClaimed(logger, userId);
+            }
+        }
+
+        if (outcome != AccountStore.InsertOutcome.Inserted)
+        {
+            throw ChatException.Conflict("username is already taken");
         }
 
         LogRegistered(logger, userId);
         return await StartSessionAsync(userId, deviceName);
     }
 
-    public async Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName)
+    public async Task<IssuedSession> LoginAsync(string login, string password, string? totpCode, string deviceName, string sourceAddress)
     {
         var loginKey = AccountRules.UsernameKey(login);
         var throttle = GrainFactory.Reference<ILoginThrottleGrain>(loginKey);
-        if (await throttle.CheckAsync() is { } wait)
+        if (await throttle.CheckAsync(sourceAddress) is { } wait)
         {
-            throw ChatException.RateLimited("too many failed logins for this account; try again later", wait);
+            throw ChatException.RateLimited("too many failed logins for this account from here; try again later", wait);
         }
 
-        var credentials = await store.FindCredentialsAsync(loginKey);
-        var valid = PasswordHasher.Verify(password, credentials?.PasswordHash ?? DummyHash.Value);
-        if (credentials is null || !valid)
+        var credentials = await MatchPasswordAsync(loginKey, password);
+        if (credentials is null)
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(sourceAddress);
             LogLoginFailed(logger);
             throw ChatException.Unauthorized("wrong login or password");
         }
@@ -54,14 +68,35 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
             if (!await GrainFactory.Reference<ITwoFactorGrain>(userId).TryUseLoginCodeAsync(totpCode))
             {
-                await throttle.RecordFailureAsync();
+                await throttle.RecordFailureAsync(sourceAddress);
                 LogSecondFactorFailed(logger, userId);
                 throw ChatException.Unauthorized("wrong or already used two-factor code");
             }
         }
 
-        await throttle.ResetAsync();
+        await throttle.RecordSuccessAsync(sourceAddress);
         return await StartSessionAsync(userId, deviceName);
+    }
+
+    /// <summary>The account the login names whose password this is: the owner of an address first, then its claims.</summary>
+    private async Task<(Guid UserId, string PasswordHash, bool TotpEnabled)?> MatchPasswordAsync(string loginKey, string password)
+    {
+        var candidates = await store.FindCredentialsAsync(loginKey);
+        if (candidates.Count == 0)
+        {
+            PasswordHasher.Verify(password, DummyHash.Value);
+            return null;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (PasswordHasher.Verify(password, candidate.PasswordHash))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
     }
 
     public async Task<IssuedSession> RefreshAsync(string refreshToken)
@@ -132,6 +167,9 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered user {UserId}")]
     private static partial void LogRegistered(ILogger logger, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} signed up with an address another account holds; kept as an unverifiable claim")]
+    private static partial void LogAddressClaimed(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Login failed")]
     private static partial void LogLoginFailed(ILogger logger);

@@ -35,6 +35,12 @@ internal sealed partial class AccountRecoveryGrain(EmailTokenStore store, TimePr
             return null;
         }
 
+        // No link for an address another account holds: its owner gets a note, and nothing to click.
+        if (await store.IsAddressClaimAsync(userId))
+        {
+            return new EmailToken(account.UserId, account.Username, account.Email, "", AddressTaken: true);
+        }
+
         return await IssueAsync(account.UserId, account.Username, account.Email, EmailTokenPurposes.VerifyEmail);
     }
 

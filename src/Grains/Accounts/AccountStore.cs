@@ -9,12 +9,23 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
     private const string UniqueViolation = "23505";
     private const string ProfileColumns = "user_id, username, display_name, email, created_at";
 
-    /// <summary>Inserts the account; returns false when the username or email key is taken.</summary>
-    public async Task<bool> TryInsertAccountAsync(Guid userId, Registration registration, string passwordHash)
+    /// <summary>What a sign-up's insert ran into.</summary>
+    public enum InsertOutcome
+    {
+        Inserted,
+        UsernameTaken,
+        EmailTaken,
+    }
+
+    /// <summary>
+    /// Inserts the account; with <paramref name="claimOnly"/> its address is stored as a claim (see
+    /// 0105_account_email_claims.sql) rather than as its unique key.
+    /// </summary>
+    public async Task<InsertOutcome> TryInsertAccountAsync(Guid userId, Registration registration, string passwordHash, bool claimOnly = false)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO accounts (user_id, username, username_key, email, email_key, password_hash, display_name)
-            VALUES ($1, $2, $3, $4, $5, $6, $7)
+            INSERT INTO accounts (user_id, username, username_key, email, email_key, password_hash, display_name, claimed_email_key)
+            VALUES ($1, $2, $3, $4, CASE WHEN $8 THEN 'claim:' || $1::text ELSE $5 END, $6, $7, CASE WHEN $8 THEN $5 END)
             """);
         command.Parameters.AddWithValue(userId);
         command.Parameters.AddWithValue(registration.Username.Trim());
@@ -23,27 +34,39 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(AccountRules.EmailKey(registration.Email));
         command.Parameters.AddWithValue(passwordHash);
         command.Parameters.AddWithValue(string.IsNullOrWhiteSpace(registration.DisplayName) ? registration.Username.Trim() : registration.DisplayName.Trim());
+        command.Parameters.AddWithValue(claimOnly);
         try
         {
             await command.ExecuteNonQueryAsync();
-            return true;
+            return InsertOutcome.Inserted;
         }
         catch (PostgresException ex) when (ex.SqlState == UniqueViolation)
         {
-            return false;
+            return ex.ConstraintName == "ux_accounts_email_key" ? InsertOutcome.EmailTaken : InsertOutcome.UsernameTaken;
         }
     }
 
-    public async Task<(Guid UserId, string PasswordHash, bool TotpEnabled)?> FindCredentialsAsync(string loginKey)
+    /// <summary>
+    /// The live accounts a login names: by username, by address, or by an address they claimed at
+    /// sign-up; the address's owner first, then at most a few claims.
+    /// </summary>
+    public async Task<IReadOnlyList<(Guid UserId, string PasswordHash, bool TotpEnabled)>> FindCredentialsAsync(string loginKey)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT a.user_id, a.password_hash, t.confirmed_at IS NOT NULL
             FROM accounts a LEFT JOIN account_totp t ON t.user_id = a.user_id
-            WHERE (a.username_key = $1 OR a.email_key = $1) AND a.deleted_at IS NULL LIMIT 1
+            WHERE (a.username_key = $1 OR a.email_key = $1 OR a.claimed_email_key = $1) AND a.deleted_at IS NULL
+            ORDER BY a.claimed_email_key IS NOT NULL, a.created_at LIMIT 3
             """);
         command.Parameters.AddWithValue(loginKey);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2)) : null;
+        var found = new List<(Guid, string, bool)>();
+        while (await reader.ReadAsync())
+        {
+            found.Add((reader.GetGuid(0), reader.GetString(1), reader.GetBoolean(2)));
+        }
+
+        return found;
     }
 
     /// <summary>A live account by id: its username, display name and password hash.</summary>

@@ -1,7 +1,11 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
+using Chat.Errors;
+using Chat.RateLimits;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Chat.Accounts;
 
@@ -11,6 +15,9 @@ namespace Chat.Accounts;
 /// </summary>
 internal sealed partial class DataExportGrain(DataExportStore store, ILogger<DataExportGrain> logger) : Grain, IDataExportGrain
 {
+    // A pending export older than this counts as failed for the one-at-a-time rule, so a build lost for good does not block the next.
+    private static readonly TimeSpan ExportBuildTime = TimeSpan.FromMinutes(10);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     private IGrainTimer? _build;
@@ -19,7 +26,12 @@ internal sealed partial class DataExportGrain(DataExportStore store, ILogger<Dat
 
     public async Task StartAsync(Guid userId)
     {
-        await store.CreateAsync(ExportId, userId);
+        var limits = ServiceProvider.GetRequiredService<IOptions<AbuseLimits>>().Value;
+        if (await store.TryCreateAsync(ExportId, userId, limits.DataExportsPerDay, ExportBuildTime) is { } wait)
+        {
+            throw ChatException.RateLimited($"one data export at a time and at most {limits.DataExportsPerDay} a day", wait);
+        }
+
         ScheduleBuild(userId);
     }
 

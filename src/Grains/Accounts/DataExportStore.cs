@@ -50,13 +50,56 @@ internal sealed class DataExportStore(NpgsqlDataSource dataSource)
             """,
     };
 
-    public async Task CreateAsync(Guid exportId, Guid userId)
+    /// <summary>
+    /// Records a pending export unless the user has one still building (younger than <paramref name="buildTime"/>)
+    /// or <paramref name="perDay"/> in the last day; serialised per user by an advisory lock.
+    /// Answers null when created, else how long to wait.
+    /// </summary>
+    public async Task<TimeSpan?> TryCreateAsync(Guid exportId, Guid userId, int perDay, TimeSpan buildTime)
     {
-        await using var command = dataSource.CreateCommand(
-            "INSERT INTO account_exports (export_id, user_id) VALUES ($1, $2) ON CONFLICT (export_id) DO NOTHING");
-        command.Parameters.AddWithValue(exportId);
-        command.Parameters.AddWithValue(userId);
-        await command.ExecuteNonQueryAsync();
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var lockCommand = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock(hashtextextended('account_exports:' || $1::text, 0))", connection, transaction))
+        {
+            lockCommand.Parameters.AddWithValue(userId);
+            await lockCommand.ExecuteNonQueryAsync();
+        }
+
+        await using (var check = new NpgsqlCommand(
+            """
+            SELECT (SELECT max(created_at) FROM account_exports WHERE user_id = $1 AND completed_at IS NULL AND created_at > now() - $2),
+                   (SELECT count(*) FROM account_exports WHERE user_id = $1 AND created_at > now() - interval '1 day'),
+                   (SELECT min(created_at) FROM account_exports WHERE user_id = $1 AND created_at > now() - interval '1 day'),
+                   now()
+            """, connection, transaction))
+        {
+            check.Parameters.AddWithValue(userId);
+            check.Parameters.AddWithValue(buildTime);
+            await using var reader = await check.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var now = reader.GetFieldValue<DateTimeOffset>(3);
+            if (!reader.IsDBNull(0))
+            {
+                return reader.GetFieldValue<DateTimeOffset>(0) + buildTime - now;
+            }
+
+            if (reader.GetInt64(1) >= perDay)
+            {
+                return reader.GetFieldValue<DateTimeOffset>(2) + TimeSpan.FromDays(1) - now;
+            }
+        }
+
+        await using (var insert = new NpgsqlCommand(
+            "INSERT INTO account_exports (export_id, user_id) VALUES ($1, $2) ON CONFLICT (export_id) DO NOTHING", connection, transaction))
+        {
+            insert.Parameters.AddWithValue(exportId);
+            insert.Parameters.AddWithValue(userId);
+            await insert.ExecuteNonQueryAsync();
+        }
+
+        await transaction.CommitAsync();
+        return null;
     }
 
     /// <summary>Whose export this is and whether its content is written; null if there is no such export.</summary>

@@ -102,6 +102,14 @@ internal sealed class EmailTokenStore(NpgsqlDataSource dataSource)
         return await command.ExecuteScalarAsync() as Guid?;
     }
 
+    /// <summary>Whether the account's address is only a claim on another account's (0105_account_email_claims.sql).</summary>
+    public async Task<bool> IsAddressClaimAsync(Guid userId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT claimed_email_key IS NOT NULL FROM accounts WHERE user_id = $1");
+        command.Parameters.AddWithValue(userId);
+        return await command.ExecuteScalarAsync() is true;
+    }
+
     private async Task<(Guid UserId, string Username, string Email, bool Verified)?> FindAsync(string condition, object value)
     {
         await using var command = dataSource.CreateCommand(

@@ -10,20 +10,32 @@ internal sealed partial class PhoneSignInGrain(
     PhoneStore phones, AccountStore accounts, TwoFactorStore twoFactor, TimeProvider time, ILogger<PhoneSignInGrain> logger)
     : Grain, IPhoneSignInGrain
 {
+    // One answer for an unknown number, a wrong, used or expired code, and a number someone else holds.
+    private const string WrongCode = "wrong phone or code, or the code was used or has expired";
+
     public async Task<PhoneCode> RequestVerificationAsync(Guid userId, string phone)
     {
         phone = PhoneRules.Normalize(phone);
-        if (await phones.FindVerifiedOwnerAsync(phone) is { } owner)
+        var owner = await phones.FindVerifiedOwnerAsync(phone);
+        if (owner == userId)
         {
-            throw ChatException.Conflict(owner == userId ? "this is already your verified phone" : "this phone belongs to another account");
+            throw ChatException.Conflict("this is already your verified phone");
         }
 
+        // Another account's number gets the same answer and the same work as a free one, but its
+        // code is never texted: nobody can prove they hold it, so it never verifies.
         var code = OneTimeCode.New();
         if (!await phones.TryIssueAsync(userId, phone, PhoneCodePurposes.VerifyPhone, OneTimeCode.Hash(phone, code),
                 time.GetUtcNow() + Limits.PhoneCodeLifetime, Limits.MaxPhoneCodesPerHour))
         {
             LogTooManyCodes(logger, userId);
             throw ChatException.RateLimited($"at most {Limits.MaxPhoneCodesPerHour} codes per phone per hour", TimeSpan.FromHours(1));
+        }
+
+        if (owner is not null)
+        {
+            LogTakenPhoneAsked(logger, userId);
+            return PhoneCode.None;
         }
 
         LogIssued(logger, PhoneCodePurposes.VerifyPhone, userId);
@@ -37,7 +49,8 @@ internal sealed partial class PhoneSignInGrain(
         await SpendAsync(phone, PhoneCodePurposes.VerifyPhone, userId, code, beforeSpending: null);
         if (!await phones.TryConfirmAsync(userId, phone))
         {
-            throw ChatException.Conflict("this phone belongs to another account");
+            // Only reachable by guessing a code never sent (or a race with its owner): the same answer as a wrong code.
+            throw ChatException.Unauthorized(WrongCode);
         }
 
         LogVerified(logger, userId);
@@ -69,7 +82,10 @@ internal sealed partial class PhoneSignInGrain(
         code = PhoneRules.RequireCodeShape(code);
         if (await phones.FindVerifiedOwnerAsync(phone) is not { } userId)
         {
-            throw ChatException.Unauthorized("wrong phone or code");
+            // The same lookup and hashing as for a registered number, so the time does not tell either.
+            _ = await phones.FindNewestCodeAsync(phone, PhoneCodePurposes.Login, Guid.Empty, time.GetUtcNow(), Limits.MaxPhoneCodeAttempts);
+            _ = OneTimeCode.Matches(OneTimeCode.Hash(phone, code), phone, code);
+            throw ChatException.Unauthorized(WrongCode);
         }
 
         await SpendAsync(phone, PhoneCodePurposes.Login, userId, code, beforeSpending: async codeId =>
@@ -107,13 +123,13 @@ internal sealed partial class PhoneSignInGrain(
         var stored = await phones.FindNewestCodeAsync(phone, purpose, userId, now, Limits.MaxPhoneCodeAttempts);
         if (stored is not { Live: true })
         {
-            throw ChatException.Unauthorized("the code is not valid, was already used or has expired");
+            throw ChatException.Unauthorized(WrongCode);
         }
 
         if (!OneTimeCode.Matches(stored.CodeHash, phone, code))
         {
             await phones.RecordFailedAttemptAsync(stored.CodeId);
-            throw ChatException.Unauthorized("wrong code");
+            throw ChatException.Unauthorized(WrongCode);
         }
 
         if (beforeSpending is not null)
@@ -123,7 +139,7 @@ internal sealed partial class PhoneSignInGrain(
 
         if (!await phones.TrySpendAsync(stored.CodeId, now, Limits.MaxPhoneCodeAttempts))
         {
-            throw ChatException.Unauthorized("the code is not valid, was already used or has expired");
+            throw ChatException.Unauthorized(WrongCode);
         }
     }
 
@@ -132,6 +148,9 @@ internal sealed partial class PhoneSignInGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not issuing a phone code for user {UserId}: too many this hour")]
     private static partial void LogTooManyCodes(ILogger logger, Guid userId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} asked to verify a phone another account holds; no code was texted")]
+    private static partial void LogTakenPhoneAsked(ILogger logger, Guid userId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Phone verified for user {UserId}")]
     private static partial void LogVerified(ILogger logger, Guid userId);

@@ -68,16 +68,18 @@ internal sealed partial class TwoFactorGrain(TwoFactorStore store, AccountStore 
         }
 
         var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("account not found");
-        // The same per-account throttle as logins: a stolen access token must not become a way to guess codes.
+        // The login throttle, with the signed-in user as its source: a stolen access token must not
+        // become a way to guess codes, nor a way to lock the owner's sign-ins.
         var throttle = GrainFactory.Reference<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
-        if (await throttle.CheckAsync() is { } wait)
+        var source = LoginSources.SignedIn(UserId);
+        if (await throttle.CheckAsync(source) is { } wait)
         {
             throw ChatException.RateLimited("too many failed attempts for this account; try again later", wait);
         }
 
         if (!PasswordHasher.Verify(password, account.PasswordHash) || !await TrySpendAsync(record, code))
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             throw ChatException.Forbidden("wrong password or code");
         }
 

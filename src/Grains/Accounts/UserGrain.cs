@@ -185,14 +185,15 @@ internal sealed partial class UserGrain(
     {
         var account = await accounts.FindAccountAsync(UserId) ?? throw ChatException.NotFound("no such user");
         var throttle = GrainFactory.Reference<ILoginThrottleGrain>(AccountRules.UsernameKey(account.Username));
-        if (await throttle.CheckAsync() is { } wait)
+        var source = LoginSources.SignedIn(UserId);
+        if (await throttle.CheckAsync(source) is { } wait)
         {
             throw ChatException.RateLimited("too many failed attempts for this account; try again later", wait);
         }
 
         if (!PasswordHasher.Verify(password ?? "", account.PasswordHash))
         {
-            await throttle.RecordFailureAsync();
+            await throttle.RecordFailureAsync(source);
             throw ChatException.Forbidden("wrong password");
         }
 
@@ -205,7 +206,7 @@ internal sealed partial class UserGrain(
 
             if (!await GrainFactory.Reference<ITwoFactorGrain>(UserId).TryUseLoginCodeAsync(totpCode))
             {
-                await throttle.RecordFailureAsync();
+                await throttle.RecordFailureAsync(source);
                 throw ChatException.Forbidden("wrong or already used two-factor code");
             }
         }

@@ -2,6 +2,7 @@ using Chat.Accounts;
 using Chat.Conversations;
 using Chat.Errors;
 using Chat.Presence;
+using Chat.RateLimits;
 using Chat.Realtime;
 using Microsoft.Extensions.Logging;
 
@@ -66,6 +67,8 @@ internal sealed partial class CallGrain(
         {
             throw ChatException.BadRequest("there is nobody else to call");
         }
+
+        await RateLimitChecks.RequireCallAsync(GrainFactory, callerId, callees);
 
         Call.Started = true;
         Call.ConversationId = conversationId;

@@ -13,6 +13,7 @@ internal sealed partial class ConversationGrain
     public async Task SetTypingAsync(Guid userId, bool isTyping)
     {
         RequireMember(userId);
+        RequireTypingPermit(userId);
         if (!isTyping)
         {
             await StopTypingAsync(userId);

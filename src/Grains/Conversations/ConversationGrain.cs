@@ -92,6 +92,7 @@ internal sealed partial class ConversationGrain(
             return known;
         }
 
+        RequireSendPermit(draft.SenderId);
         for (var attempt = 0; ; attempt++)
         {
             var message = NewMessage(_lastSeq + 1, draft);

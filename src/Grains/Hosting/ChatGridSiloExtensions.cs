@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Calls;
 using Chat.Conversations;
+using Chat.RateLimits;
 using Chat.Realtime;
 using Chat.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,6 +67,7 @@ public static class ChatGridSiloExtensions
             })));
 
         silo.Services.AllowStorageExceptionsOnTheWire();
+        silo.Services.AddAbuseLimits();
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();

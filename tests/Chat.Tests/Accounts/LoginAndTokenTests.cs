@@ -31,10 +31,10 @@ public sealed class LoginAndTokenTests(AccountsGrid fixture)
     }
 
     [Fact]
-    public async Task Five_failed_logins_a_minute_lock_the_account_with_429_and_retry_after_even_for_the_right_password()
+    public async Task Six_failed_logins_from_one_address_make_it_wait_with_429_and_retry_after_even_for_the_right_password()
     {
         var user = await TestUser.RegisterAsync(Http);
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 6; i++)
         {
             var failure = await Http.PostAsJsonAsync("/api/auth/login", new { login = user.Username, password = $"wrong-password-{i}xx" });
             Assert.Equal(HttpStatusCode.Unauthorized, failure.StatusCode);

@@ -126,7 +126,7 @@ public sealed class TwoFactorTests(AccountsGrid fixture)
         var (user, secret, _) = await EnableTwoFactorAsync();
         var right = TestTotp.CodeNow(secret, +1);
         var wrong = right == "000000" ? "000001" : "000000";
-        for (var i = 0; i < Limits.MaxLoginFailuresPerWindow; i++)
+        for (var i = 0; i < new Chat.RateLimits.AbuseLimits().LoginFreeFailuresPerSource + 1; i++)
         {
             Assert.Equal(HttpStatusCode.Unauthorized, (await Http.LoginAsync(user, wrong)).StatusCode);
         }

@@ -38,7 +38,7 @@ public sealed class GrainReferencesTests(GridWithFrontends grid)
         Client.Reference<ILoginThrottleGrain>("warm-up");
         var throttle = Client.Reference<ILoginThrottleGrain>("someone-" + Guid.NewGuid());
 
-        Assert.Null(await throttle.CheckAsync());
+        Assert.Null(await throttle.CheckAsync("127.0.0.1"));
     }
 
     [Fact]

@@ -7,13 +7,27 @@ public sealed partial class AccountMailer(IClusterClient cluster, EmailOutbox ou
 {
     public const string VerifyKind = "verify-email";
     public const string ResetKind = "reset-password";
+    public const string AddressTakenKind = "address-taken";
 
     /// <summary>Best effort: the account exists whatever happens here, and the user can ask for the email again.</summary>
     public async Task SendVerificationAsync(Guid userId)
     {
         try
         {
-            if (await Recovery.IssueEmailVerificationAsync(userId) is { } token)
+            var token = await Recovery.IssueEmailVerificationAsync(userId);
+            if (token is { AddressTaken: true })
+            {
+                outbox.Enqueue(new EmailMessage(AddressTakenKind, userId, token.Email, "Someone tried to sign up for Chat Grid with your address", $"""
+                    Hello,
+
+                    Someone just tried to sign up for Chat Grid with this email address, which already has
+                    an account. Nothing changed on your account, and the new sign-up cannot use this address.
+                    If it was you, sign in at {settings.LinkBaseUrl!.TrimEnd('/')} instead ("Forgot password?" there, if need be).
+
+                    If it was not you, ignore this email.
+                    """));
+            }
+            else if (token is not null)
             {
                 outbox.Enqueue(new EmailMessage(VerifyKind, userId, token.Email, "Confirm your Chat Grid email address", $"""
                     Hello {token.Username},

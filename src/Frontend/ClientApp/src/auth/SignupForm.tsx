@@ -28,7 +28,8 @@ export function SignupForm() {
       setSession(auth);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
-        setError(err.problem?.detail || 'That username or email is already taken.');
+        // Only a username is ever "taken": an email another account has is not told apart (docs/protocol.md).
+        setError(err.problem?.detail || 'That username is already taken.');
       } else {
         setError(describeError(err));
       }
