@@ -91,26 +91,52 @@ internal sealed class PresenceGrain(
 
     public async Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId)
     {
-        var policy = await PolicyAsync();
-        if (viewerId != UserId && policy.Blocked.Contains(viewerId))
+        if (!await MayWatchAsync(viewerId, await PolicyAsync()))
         {
             return [];
         }
 
         _watchers.Renew(frontendId);
-        var showLastSeen = viewerId == UserId || policy.LastSeenAudience switch
+        return [Current(showLastSeen: true)];
+    }
+
+    // Every watcher the Frontends relay to was let in here, so events always carry lastSeen. A change of
+    // the policy makes the Frontends ask again about each of their watchers before anything newer.
+    public async Task SetWatchPolicyAsync(WatchPolicy policy)
+    {
+        if (record.State.Policy is { } current && current.LastSeenAudience == policy.LastSeenAudience && current.Blocked.SetEquals(policy.Blocked))
         {
-            PrivacyAudiences.Everyone => true,
+            return;
+        }
+
+        await UpdateRecordAsync(r => r.Policy = policy);
+        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, new PresenceAccessChangedEvent(UserId));
+    }
+
+    /// <summary>
+    /// Presence and last seen follow the lastSeen setting: "everyone" means anyone the user let near
+    /// (a direct chat they accepted, or a shared group), never a stranger; "contacts" mutual contacts;
+    /// nobody else across a block either way.
+    /// </summary>
+    private async Task<bool> MayWatchAsync(Guid viewerId, WatchPolicy policy)
+    {
+        if (viewerId == UserId)
+        {
+            return true;
+        }
+
+        if (policy.Blocked.Contains(viewerId))
+        {
+            return false;
+        }
+
+        return policy.LastSeenAudience switch
+        {
+            PrivacyAudiences.Everyone => await profiles.IsAcquaintedAsync(UserId, viewerId),
             PrivacyAudiences.Contacts => await profiles.AreContactsAsync(UserId, viewerId),
             _ => false,
         };
-        return [Current(showLastSeen)];
     }
-
-    public Task SetWatchPolicyAsync(WatchPolicy policy) =>
-        record.State.Policy is { } current && current.LastSeenAudience == policy.LastSeenAudience && current.Blocked.SetEquals(policy.Blocked)
-            ? Task.CompletedTask
-            : UpdateRecordAsync(r => r.Policy = policy);
 
     // The live sessions name the Frontends holding the user's devices: one event to each.
     public Task NotifyAsync(ClientEvent clientEvent)
@@ -196,18 +222,7 @@ internal sealed class PresenceGrain(
         }
     }
 
-    // Watchers whose privacy view differs get lastSeen only through WatchAsync; events carry it
-    // only when the user shows it to everyone.
-    private async Task PublishAsync()
-    {
-        if (_watchers.Count == 0)
-        {
-            return;
-        }
-
-        var policy = await PolicyAsync();
-        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(policy.LastSeenAudience == PrivacyAudiences.Everyone));
-    }
+    private Task PublishAsync() => _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(showLastSeen: true));
 
     // Asked of the user grain once per user, ever; after that the user grain keeps the copy in step.
     // The user grain may push a newer policy while this waits for its answer (the push interleaves),
