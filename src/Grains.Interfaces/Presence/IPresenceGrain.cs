@@ -27,7 +27,7 @@ public interface IPresenceGrain : IGrainWithGuidKey
     [Alias("set-idle")]
     Task SetIdleAsync(string connectionId, bool idle);
 
-    /// <summary>The current presence if the viewer may see it (none for a stranger, across a block, or as the lastSeen setting says), registering the viewer's Frontend for changes.</summary>
+    /// <summary>The current presence if the viewer may see it (none for a stranger or across a block; lastSeen as the setting shows it to them), registering the viewer's Frontend for changes.</summary>
     [Alias("watch")]
     Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId);
 

@@ -91,17 +91,23 @@ internal sealed class PresenceGrain(
 
     public async Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId)
     {
-        if (!await MayWatchAsync(viewerId, await PolicyAsync()))
+        var policy = await PolicyAsync();
+        if (!await MayWatchAsync(viewerId, policy))
         {
             return [];
         }
 
         _watchers.Renew(frontendId);
-        return [Current(showLastSeen: true)];
+        var showLastSeen = viewerId == UserId || policy.LastSeenAudience switch
+        {
+            PrivacyAudiences.Everyone => true,
+            PrivacyAudiences.Contacts => await profiles.AreContactsAsync(UserId, viewerId),
+            _ => false,
+        };
+        return [Current(showLastSeen)];
     }
 
-    // Every watcher the Frontends relay to was let in here, so events always carry lastSeen. A change of
-    // the policy makes the Frontends ask again about each of their watchers before anything newer.
+    // A change of the policy makes the Frontends ask again about each of their watchers before they relay anything newer.
     public async Task SetWatchPolicyAsync(WatchPolicy policy)
     {
         if (record.State.Policy is { } current && current.LastSeenAudience == policy.LastSeenAudience && current.Blocked.SetEquals(policy.Blocked))
@@ -114,29 +120,12 @@ internal sealed class PresenceGrain(
     }
 
     /// <summary>
-    /// Presence and last seen follow the lastSeen setting: "everyone" means anyone the user let near
-    /// (a direct chat they accepted, or a shared group), never a stranger; "contacts" mutual contacts;
-    /// nobody else across a block either way.
+    /// Whether the viewer sees the user's presence at all: only someone the user let near (a direct chat
+    /// they opened, wrote in or accepted, a saved contact, or a shared group), never a stranger, and
+    /// nobody across a block either way. Last seen on top of that follows the lastSeen setting.
     /// </summary>
-    private async Task<bool> MayWatchAsync(Guid viewerId, WatchPolicy policy)
-    {
-        if (viewerId == UserId)
-        {
-            return true;
-        }
-
-        if (policy.Blocked.Contains(viewerId))
-        {
-            return false;
-        }
-
-        return policy.LastSeenAudience switch
-        {
-            PrivacyAudiences.Everyone => await profiles.IsAcquaintedAsync(UserId, viewerId),
-            PrivacyAudiences.Contacts => await profiles.AreContactsAsync(UserId, viewerId),
-            _ => false,
-        };
-    }
+    private async Task<bool> MayWatchAsync(Guid viewerId, WatchPolicy policy) =>
+        viewerId == UserId || (!policy.Blocked.Contains(viewerId) && await profiles.IsAcquaintedAsync(UserId, viewerId));
 
     // The live sessions name the Frontends holding the user's devices: one event to each.
     public Task NotifyAsync(ClientEvent clientEvent)
@@ -222,7 +211,18 @@ internal sealed class PresenceGrain(
         }
     }
 
-    private Task PublishAsync() => _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(showLastSeen: true));
+    // Watchers whose privacy view differs get lastSeen only through WatchAsync; events carry it
+    // only when the user shows it to everyone (every watcher the Frontends relay to was let in above).
+    private async Task PublishAsync()
+    {
+        if (_watchers.Count == 0)
+        {
+            return;
+        }
+
+        var policy = await PolicyAsync();
+        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, Current(policy.LastSeenAudience == PrivacyAudiences.Everyone));
+    }
 
     // Asked of the user grain once per user, ever; after that the user grain keeps the copy in step.
     // The user grain may push a newer policy while this waits for its answer (the push interleaves),
