@@ -176,9 +176,9 @@ internal sealed partial class UserGrain(
         }
 
         await PushWatchPolicyAsync();
-        await GrainFactory.Reference<IUserGrain>(otherUserId).SetBlockedByAsync(UserId, false);
         if (removed)
         {
+            await GrainFactory.Reference<IUserGrain>(otherUserId).SetBlockedByAsync(UserId, false);
             LogUnblocked(logger, UserId, otherUserId);
         }
     }
@@ -189,12 +189,15 @@ internal sealed partial class UserGrain(
 
     public async Task SetBlockedByAsync(Guid blockerId, bool blocked)
     {
-        var changed = blocked ? state.State.BlockedBy.Add(blockerId) : state.State.BlockedBy.Remove(blockerId);
-        if (changed)
+        // Nothing is written for a user without an account, or when nothing changes.
+        if (blocked ? state.State.BlockedBy.Contains(blockerId) : !state.State.BlockedBy.Contains(blockerId))
         {
-            await WriteStateAsync();
+            return;
         }
 
+        await RequireAccountAsync();
+        _ = blocked ? state.State.BlockedBy.Add(blockerId) : state.State.BlockedBy.Remove(blockerId);
+        await WriteStateAsync();
         await PushWatchPolicyAsync();
     }
 
