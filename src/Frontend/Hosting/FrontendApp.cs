@@ -3,6 +3,7 @@ using Chat.Frontend.Accounts.Phone;
 using Chat.Frontend.Accounts.Sms;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Calls;
+using Chat.Frontend.Contacts;
 using Chat.Frontend.Conversations;
 using Chat.Frontend.Errors;
 using Chat.Frontend.Health;
@@ -83,6 +84,7 @@ public static class FrontendApp
         app.MapAccountLifecycleEndpoints();
         app.MapConversationEndpoints();
         app.MapMembershipEndpoints();
+        app.MapContactEndpoints();
         app.MapCallEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Problems.Result(Chat.Errors.ErrorCodes.NotFound, "no such endpoint"));

@@ -138,11 +138,16 @@ public sealed class LocalAudience
     }
 
     /// <summary>The sockets of the local members of a conversation.</summary>
-    public List<HubConnectionContext> ConnectionsIn(Guid conversationId)
+    public List<HubConnectionContext> ConnectionsIn(Guid conversationId, IReadOnlyList<Guid>? exceptUserIds = null)
     {
         lock (_lock)
         {
-            return _usersByConversation.TryGetValue(conversationId, out var users) ? SocketsOf(users) : [];
+            if (!_usersByConversation.TryGetValue(conversationId, out var users))
+            {
+                return [];
+            }
+
+            return exceptUserIds is null ? SocketsOf(users) : SocketsOf(users.Where(id => !exceptUserIds.Contains(id)));
         }
     }
 

@@ -30,6 +30,33 @@ public sealed class LocalWatchers
         }
     }
 
+    /// <summary>The viewer may no longer see the watched user: stop relaying that user's changes to them.</summary>
+    public void Unwatch(Guid viewerId, Guid watchedId)
+    {
+        lock (_lock)
+        {
+            if (!_numbers.TryFind(viewerId, out var viewer) || !_numbers.TryFind(watchedId, out var watched)
+                || !_watchedByViewer.TryGetValue(viewer, out var watchedSet) || !watchedSet.Remove(watched))
+            {
+                return;
+            }
+
+            var viewers = _viewersByWatched[watched];
+            viewers.Remove(viewer);
+            if (viewers.Count == 0)
+            {
+                _viewersByWatched.Remove(watched);
+                _numbers.Release(watched);
+            }
+
+            if (watchedSet.Count == 0)
+            {
+                _watchedByViewer.Remove(viewer);
+                _numbers.Release(viewer);
+            }
+        }
+    }
+
     /// <summary>The viewer's last connection closed: stop relaying to them.</summary>
     public void Forget(Guid viewerId)
     {

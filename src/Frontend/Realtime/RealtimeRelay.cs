@@ -78,7 +78,13 @@ public sealed partial class RealtimeRelay(
 
             if (envelope.Audience == EventAudience.Conversation)
             {
-                await WriteAsync(audience.ConnectionsIn(envelope.AudienceId), clientEvent);
+                await WriteAsync(audience.ConnectionsIn(envelope.AudienceId, envelope.ExceptUserIds), clientEvent);
+                return;
+            }
+
+            if (clientEvent is PresenceAccessChangedEvent)
+            {
+                await RecheckWatchersAsync(envelope.AudienceId);
                 return;
             }
 
@@ -104,6 +110,24 @@ public sealed partial class RealtimeRelay(
         {
             // One bad relay must not stop the stream; clients recover anything missed by Sync.
             LogRelayFailed(logger, ex, envelope.Event.HubMethod, envelope.AudienceId);
+        }
+    }
+
+    /// <summary>
+    /// The watched user's privacy or blocks changed: each local watcher is asked about again, and one
+    /// no longer allowed stops getting changes before any later event of the user is relayed (the
+    /// stream is in order), and is told the user is offline.
+    /// </summary>
+    private async Task RecheckWatchersAsync(Guid watchedId)
+    {
+        var presence = cluster.Reference<Chat.Presence.IPresenceGrain>(watchedId);
+        foreach (var viewerId in watchers.ViewersOf(watchedId))
+        {
+            if ((await presence.WatchAsync(viewerId, frontend.Id)).Count == 0)
+            {
+                watchers.Unwatch(viewerId, watchedId);
+                await WriteAsync(audience.ConnectionsOf([viewerId]), new PresenceChangedEvent(watchedId, Chat.Presence.PresenceStatuses.Offline, null));
+            }
         }
     }
 

@@ -50,6 +50,21 @@ public interface IUserGrain : IGrainWithGuidKey
     [Alias("has-blocked"), ReadOnly]
     Task<bool> HasBlockedAsync(Guid otherUserId);
 
+    /// <summary>
+    /// Whether <paramref name="adderId"/> may add this user to a group or channel: not blocked either
+    /// way, and allowed by the <c>groupAdds</c> setting.
+    /// </summary>
+    [Alias("may-add-to-groups"), ReadOnly]
+    Task<bool> MayAddToGroupsAsync(Guid adderId);
+
+    /// <summary>The other side of a block: <paramref name="blockerId"/> blocked (or unblocked) this user. Interleaves, so two users blocking each other at once do not wait on each other.</summary>
+    [Alias("set-blocked-by"), AlwaysInterleave]
+    Task SetBlockedByAsync(Guid blockerId, bool blocked);
+
+    /// <summary>Everyone this user blocked or was blocked by: the people whose events and theirs do not meet.</summary>
+    [Alias("get-block-relations"), ReadOnly]
+    Task<IReadOnlySet<Guid>> GetBlockRelationsAsync();
+
     [Alias("get-watch-policy"), ReadOnly]
     Task<Presence.WatchPolicy> GetWatchPolicyAsync();
 

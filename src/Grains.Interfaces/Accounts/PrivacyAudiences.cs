@@ -1,8 +1,8 @@
 namespace Chat.Accounts;
 
 /// <summary>
-/// Who a privacy setting shows something to. "contacts" are the people the user shares a direct
-/// conversation with.
+/// Who a privacy setting shows something to. "contacts" are mutual: both users consented to each
+/// other (wrote in their direct conversation, accepted its message request, or saved the contact).
 /// </summary>
 public static class PrivacyAudiences
 {

@@ -7,4 +7,5 @@ public enum PrivacySetting
     LastSeen,
     ProfilePhoto,
     ReadReceipts,
+    GroupAdds,
 }

@@ -7,5 +7,9 @@ public sealed record PrivacySettings(
     [property: Id(1)] string ProfilePhoto,
     [property: Id(2)] string ReadReceipts)
 {
-    public static PrivacySettings Default { get; } = new(PrivacyAudiences.Everyone, PrivacyAudiences.Everyone, PrivacyAudiences.Everyone);
+    /// <summary>Who may add the user to groups and channels. Null in a change keeps the current value.</summary>
+    [Id(3)]
+    public string? GroupAdds { get; init; }
+
+    public static PrivacySettings Default { get; } = new(PrivacyAudiences.Everyone, PrivacyAudiences.Everyone, PrivacyAudiences.Everyone) { GroupAdds = PrivacyAudiences.Everyone };
 }

@@ -20,4 +20,8 @@ public sealed record ConversationListItem(
     /// <summary>The last message's <c>SentAt</c>, or when the user joined if there is none; the list is ordered by it, newest first.</summary>
     [Id(8)]
     public DateTimeOffset LastActivityAt { get; init; }
+
+    /// <summary>A direct conversation the user has not accepted: the other wrote first and the user neither replied, accepted nor saved them as a contact.</summary>
+    [Id(9)]
+    public bool MessageRequest { get; init; }
 }

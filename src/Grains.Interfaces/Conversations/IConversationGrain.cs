@@ -105,6 +105,14 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("stop-live-location")]
     Task StopLiveLocationAsync(Guid userId, long seq);
 
+    /// <summary>The recipient answers a message request (a direct conversation they have not consented to): <see cref="MessageRequestAnswers"/>.</summary>
+    [Alias("answer-request")]
+    Task AnswerRequestAsync(Guid userId, string answer);
+
+    /// <summary>Saves (or unsaves) <paramref name="contactId"/> as a contact of <paramref name="userId"/>; called on the pair's direct conversation, which need not exist yet.</summary>
+    [Alias("set-contact-saved")]
+    Task SetContactSavedAsync(Guid userId, Guid contactId, bool saved);
+
     /// <summary>A Frontend with members online asks for this conversation's events; the lease lapses unless renewed.</summary>
     [Alias("attach-frontend"), AlwaysInterleave]
     Task AttachFrontendAsync(Guid frontendId);

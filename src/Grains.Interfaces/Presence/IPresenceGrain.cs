@@ -27,7 +27,7 @@ public interface IPresenceGrain : IGrainWithGuidKey
     [Alias("set-idle")]
     Task SetIdleAsync(string connectionId, bool idle);
 
-    /// <summary>The current presence as a viewer may see it (none if the viewer is blocked), registering the viewer's Frontend for changes.</summary>
+    /// <summary>The current presence if the viewer may see it (none for a stranger or across a block; lastSeen as the setting shows it to them), registering the viewer's Frontend for changes.</summary>
     [Alias("watch")]
     Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId);
 

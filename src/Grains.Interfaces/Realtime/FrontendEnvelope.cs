@@ -10,4 +10,8 @@ public sealed record FrontendEnvelope(
     /// <summary>For <see cref="EventAudience.Connection"/>: the one SignalR connection to deliver to.</summary>
     [Id(3)]
     public string? ConnectionId { get; init; }
+
+    /// <summary>Users of the audience who must not get the event (across a block with its actor); null for none.</summary>
+    [Id(4)]
+    public IReadOnlyList<Guid>? ExceptUserIds { get; init; }
 }

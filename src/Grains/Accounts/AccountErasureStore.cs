@@ -41,6 +41,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
             "DELETE FROM account_exports WHERE user_id = $1",
             "DELETE FROM bookmarks WHERE user_id = $1",
             "DELETE FROM scheduled_messages WHERE sender_id = $1",
+            "DELETE FROM contact_consents WHERE user_id = $1 OR contact_id = $1",
         ])
         {
             rest.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = userId } } });

@@ -39,6 +39,11 @@ public static class ProfileRules
         {
             throw ChatException.BadRequest("lastSeen, profilePhoto and readReceipts must each be everyone, contacts or nobody");
         }
+
+        if (settings.GroupAdds is not null && !PrivacyAudiences.IsKnown(settings.GroupAdds))
+        {
+            throw ChatException.BadRequest("groupAdds must be everyone, contacts or nobody");
+        }
     }
 
     public static void Validate(AutoReplySettings settings, DateTimeOffset now)

@@ -17,6 +17,7 @@ internal sealed partial class UserGrain(
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
     private string? _username;
 
     private Guid UserId => this.GetPrimaryKey();
@@ -81,11 +82,13 @@ internal sealed partial class UserGrain(
     {
         ProfileRules.Validate(settings);
         await RequireAccountAsync();
+        settings = settings with { GroupAdds = settings.GroupAdds ?? state.State.GroupAdds };
         if (settings != CurrentPrivacy())
         {
             state.State.LastSeen = settings.LastSeen;
             state.State.ProfilePhoto = settings.ProfilePhoto;
             state.State.ReadReceipts = settings.ReadReceipts;
+            state.State.GroupAdds = settings.GroupAdds;
             await WriteStateAsync();
         }
 
@@ -101,7 +104,7 @@ internal sealed partial class UserGrain(
             return true;
         }
 
-        if (state.State.Blocked.Contains(viewerId))
+        if (state.State.Blocked.Contains(viewerId) || state.State.BlockedBy.Contains(viewerId))
         {
             return false;
         }
@@ -111,6 +114,7 @@ internal sealed partial class UserGrain(
             PrivacySetting.LastSeen => state.State.LastSeen,
             PrivacySetting.ProfilePhoto => state.State.ProfilePhoto,
             PrivacySetting.ReadReceipts => state.State.ReadReceipts,
+            PrivacySetting.GroupAdds => state.State.GroupAdds,
             _ => PrivacyAudiences.Nobody,
         };
         return audience switch
@@ -119,6 +123,21 @@ internal sealed partial class UserGrain(
             PrivacyAudiences.Contacts => await profiles.AreContactsAsync(UserId, viewerId),
             _ => false,
         };
+    }
+
+    public async Task<bool> MayAddToGroupsAsync(Guid adderId)
+    {
+        await RequireAccountAsync();
+
+        if (adderId == UserId)
+        {
+            return true;
+        }
+
+        // The adder's own list is asked too, not the reverse copy alone: blocks made before it existed count.
+        return !state.State.Blocked.Contains(adderId) && !state.State.BlockedBy.Contains(adderId)
+            && !await GrainFactory.Reference<IUserGrain>(adderId).HasBlockedAsync(UserId)
+            && await CanSeeAsync(PrivacySetting.GroupAdds, adderId);
     }
 
     public Task<string> GetReadReceiptsAudienceAsync(Guid viewerId) =>
@@ -135,6 +154,7 @@ internal sealed partial class UserGrain(
         if (state.State.Blocked.Contains(otherUserId))
         {
             await PushWatchPolicyAsync();
+            await GrainFactory.Reference<IUserGrain>(otherUserId).SetBlockedByAsync(UserId, true);
             return;
         }
 
@@ -151,6 +171,7 @@ internal sealed partial class UserGrain(
         state.State.Blocked.Add(otherUserId);
         await WriteStateAsync();
         await PushWatchPolicyAsync();
+        await GrainFactory.Reference<IUserGrain>(otherUserId).SetBlockedByAsync(UserId, true);
 
         LogBlocked(logger, UserId, otherUserId);
     }
@@ -166,6 +187,7 @@ internal sealed partial class UserGrain(
         await PushWatchPolicyAsync();
         if (removed)
         {
+            await GrainFactory.Reference<IUserGrain>(otherUserId).SetBlockedByAsync(UserId, false);
             LogUnblocked(logger, UserId, otherUserId);
         }
     }
@@ -174,9 +196,27 @@ internal sealed partial class UserGrain(
 
     public Task<bool> HasBlockedAsync(Guid otherUserId) => Task.FromResult(state.State.Blocked.Contains(otherUserId));
 
+    public async Task SetBlockedByAsync(Guid blockerId, bool blocked)
+    {
+        // Nothing is written for a user without an account, or when nothing changes.
+        if (blocked ? state.State.BlockedBy.Contains(blockerId) : !state.State.BlockedBy.Contains(blockerId))
+        {
+            return;
+        }
+
+        await RequireAccountAsync();
+        _ = blocked ? state.State.BlockedBy.Add(blockerId) : state.State.BlockedBy.Remove(blockerId);
+        await WriteStateAsync();
+        await PushWatchPolicyAsync();
+    }
+
+    public Task<IReadOnlySet<Guid>> GetBlockRelationsAsync() =>
+        Task.FromResult<IReadOnlySet<Guid>>(state.State.Blocked.Union(state.State.BlockedBy).ToHashSet());
+
     public Task<WatchPolicy> GetWatchPolicyAsync() => Task.FromResult(CurrentWatchPolicy());
 
-    private WatchPolicy CurrentWatchPolicy() => new(state.State.LastSeen, state.State.Blocked.ToHashSet());
+    // Presence is hidden both ways across a block: from those this user blocked and from those who blocked them.
+    private WatchPolicy CurrentWatchPolicy() => new(state.State.LastSeen, state.State.Blocked.Union(state.State.BlockedBy).ToHashSet());
 
     // The presence grain answers watchers from its own copy, so it must learn every change.
     private Task PushWatchPolicyAsync() => GrainFactory.Reference<IPresenceGrain>(UserId).SetWatchPolicyAsync(CurrentWatchPolicy());
@@ -240,8 +280,10 @@ internal sealed partial class UserGrain(
     }
 
     /// <summary>Writes the state; if that fails the in-memory copy is ahead of storage, so the activation is dropped and the next one reloads.</summary>
+    // Writes are serialized: SetBlockedByAsync interleaves (two users blocking each other at once call each other).
     private async Task WriteStateAsync()
     {
+        await _writeLock.WaitAsync();
         try
         {
             await state.WriteStateAsync();
@@ -251,9 +293,14 @@ internal sealed partial class UserGrain(
             DeactivateOnIdle();
             throw;
         }
+        finally
+        {
+            _writeLock.Release();
+        }
     }
 
-    private PrivacySettings CurrentPrivacy() => new(state.State.LastSeen, state.State.ProfilePhoto, state.State.ReadReceipts);
+    private PrivacySettings CurrentPrivacy() =>
+        new(state.State.LastSeen, state.State.ProfilePhoto, state.State.ReadReceipts) { GroupAdds = state.State.GroupAdds };
 
     private ProfileDetails ToDetails(string username, bool showAvatar) => new(
         UserId, username, state.State.DisplayName, state.State.Bio, state.State.StatusText, showAvatar ? state.State.AvatarFileId : null);

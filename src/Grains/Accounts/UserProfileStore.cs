@@ -15,15 +15,37 @@ internal sealed class UserProfileStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Contacts are two users who are both members of their direct conversation (whose id is derived
-    /// from the pair), read from the conversations' membership table.
+    /// Contacts are mutual: each of the two consented to the other (<c>contact_consents</c>: wrote in
+    /// their direct conversation, opened it, accepted its message request, or saved the contact).
     /// </summary>
     public async Task<bool> AreContactsAsync(Guid userId, Guid otherUserId)
     {
-        await using var command = dataSource.CreateCommand(
-            "SELECT count(*) FROM conversation_members WHERE conversation_id = $1 AND user_id = ANY($2)");
-        command.Parameters.AddWithValue(DirectConversationId.For(userId, otherUserId));
-        command.Parameters.AddWithValue(new[] { userId, otherUserId });
+        await using var command = dataSource.CreateCommand("""
+            SELECT count(*) FROM contact_consents
+            WHERE (user_id = $1 AND contact_id = $2) OR (user_id = $2 AND contact_id = $1)
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(otherUserId);
         return (long)(await command.ExecuteScalarAsync())! == 2;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="userId"/> let <paramref name="viewerId"/> near them: consented to them
+    /// (a direct chat beyond a message request) or shares a group with them. Channels do not count:
+    /// a subscriber is not known to the others.
+    /// </summary>
+    public async Task<bool> IsAcquaintedAsync(Guid userId, Guid viewerId)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT EXISTS (SELECT 1 FROM contact_consents WHERE user_id = $1 AND contact_id = $2)
+                OR EXISTS (
+                    SELECT 1 FROM conversation_members a
+                    JOIN conversation_members b ON b.conversation_id = a.conversation_id AND b.user_id = $2
+                    JOIN conversations c ON c.conversation_id = a.conversation_id AND c.type = 'group'
+                    WHERE a.user_id = $1)
+            """);
+        command.Parameters.AddWithValue(userId);
+        command.Parameters.AddWithValue(viewerId);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 }

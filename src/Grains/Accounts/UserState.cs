@@ -1,6 +1,6 @@
 namespace Chat.Accounts;
 
-/// <summary>The user grain's persisted state: profile, privacy settings, block list and away message.</summary>
+/// <summary>The user grain's persisted state: profile, privacy settings, block lists (both ways) and away message.</summary>
 [GenerateSerializer, Alias("chat.accounts.user-state")]
 public sealed class UserState
 {
@@ -13,4 +13,10 @@ public sealed class UserState
     [Id(6)] public string ReadReceipts { get; set; } = PrivacyAudiences.Everyone;
     [Id(7)] public HashSet<Guid> Blocked { get; set; } = [];
     [Id(8)] public AutoReplySettings AutoReply { get; set; } = AutoReplySettings.Off;
+
+    /// <summary>Who may add the user to groups and channels; one of <see cref="PrivacyAudiences"/>.</summary>
+    [Id(9)] public string GroupAdds { get; set; } = PrivacyAudiences.Everyone;
+
+    /// <summary>The users who blocked this one (the other side of their <see cref="Blocked"/>), kept so events can be held back both ways with one call.</summary>
+    [Id(10)] public HashSet<Guid> BlockedBy { get; set; } = [];
 }

@@ -53,13 +53,16 @@ internal sealed partial class ConversationGrain
             return;
         }
 
+        // A message request gets no away message: it would answer a stranger in the recipient's name.
         var recipientId = _members.Keys.FirstOrDefault(id => id != message.SenderId);
-        if (recipientId != Guid.Empty && NeedsAutoReplyCheck(recipientId, time.GetUtcNow()))
+        if (recipientId != Guid.Empty && _consented?.Contains(recipientId) == true && NeedsAutoReplyCheck(recipientId, time.GetUtcNow()))
         {
             // One-way to itself: the answer is sent after this turn, so the sender's ack does not wait for it.
             this.AsReference<IConversationGrain>().ConsiderAutoReplyAsync(recipientId, message.Seq).Ignore();
         }
     }
+
+    private static bool IsAutoReply(MessageDraft draft) => draft.ClientMessageId.StartsWith(AutoReplyClientIdPrefix, StringComparison.Ordinal);
 
     private bool NeedsAutoReplyCheck(Guid recipientId, DateTimeOffset now)
     {

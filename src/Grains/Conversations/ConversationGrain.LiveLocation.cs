@@ -32,8 +32,9 @@ internal sealed partial class ConversationGrain
             return false;
         }
 
+        await RequireNotBlockedAsync(userId);
         share.LastUpdate = now;
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new LiveLocationEvent(Id, seq, userId, latitude, longitude, now, Ended: false));
+        await PublishFromAsync(userId, new LiveLocationEvent(Id, seq, userId, latitude, longitude, now, Ended: false));
         return true;
     }
 
@@ -43,7 +44,7 @@ internal sealed partial class ConversationGrain
         var share = await FindLiveShareAsync(userId, seq);
         var now = time.GetUtcNow();
         share.Until = now;
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new LiveLocationEvent(Id, seq, userId, 0, 0, now, Ended: true));
+        await PublishFromAsync(userId, new LiveLocationEvent(Id, seq, userId, 0, 0, now, Ended: true));
     }
 
     private async Task<LiveShare> FindLiveShareAsync(Guid userId, long seq)

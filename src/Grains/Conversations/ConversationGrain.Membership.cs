@@ -14,6 +14,7 @@ internal sealed partial class ConversationGrain
         var actor = RequireMember(actorId);
         ConversationPermissions.Require(ConversationPermissions.CanManageMembers(state.State.Type, actor.Role), "adding members");
         var added = userIds.Distinct().Where(id => !_members.ContainsKey(id)).ToList();
+        await RequireMayAddAsync(actorId, added);
         await AdmitAsync(added);
         return ToInfo();
     }

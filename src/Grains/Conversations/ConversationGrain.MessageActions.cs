@@ -16,6 +16,7 @@ internal sealed partial class ConversationGrain
     public async Task<ChatMessage> EditMessageAsync(Guid userId, long seq, string content)
     {
         RequireMember(userId);
+        await RequireNotBlockedAsync(userId);
         var message = await LoadMessageAsync(userId, seq);
         if (message.SenderId != userId)
         {
@@ -65,6 +66,8 @@ internal sealed partial class ConversationGrain
             throw ChatException.BadRequest($"emoji must be 1-{Limits.MaxEmojiChars} characters without spaces");
         }
 
+        await RequireNotBlockedAsync(userId);
+
         var message = await LoadMessageAsync(userId, seq);
         if (message.Deleted)
         {
@@ -72,7 +75,7 @@ internal sealed partial class ConversationGrain
         }
 
         var added = await actions.ToggleReactionAsync(Id, seq, userId, emoji);
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new ReactionChangedEvent(Id, seq, userId, emoji, added));
+        await PublishFromAsync(userId, new ReactionChangedEvent(Id, seq, userId, emoji, added));
         return added;
     }
 
@@ -81,6 +84,7 @@ internal sealed partial class ConversationGrain
         var member = RequireMember(userId);
         ConversationPermissions.Require(ConversationPermissions.CanPin(state.State.Type, member.Role), "pinning");
         RequireSeq(seq);
+        await RequireNotBlockedAsync(userId);
         var pins = state.State.PinnedSeqs;
         if (pinned == pins.Contains(seq))
         {

@@ -54,7 +54,7 @@ internal sealed partial class ConversationGrain
         var updated = member with { DeliveredSeq = target };
         await store.UpdateCursorAsync(Id, userId, updated.ReadSeq, updated.DeliveredSeq);
         _members[userId] = updated;
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new DeliveryReceiptEvent(Id, userId, target));
+        await PublishFromAsync(userId, new DeliveryReceiptEvent(Id, userId, target));
     }
 
     // The rule of the live ReadReceipt (MarkReadAsync), for one viewer; a reader who blocked the viewer shows them nothing.
@@ -71,12 +71,24 @@ internal sealed partial class ConversationGrain
             return false;
         }
 
-        return SharesReadReceipts(await GrainFactory.Reference<IUserGrain>(readerId).GetReadReceiptsAudienceAsync(viewerId));
+        return await SharesReadReceiptsAsync(readerId, await GrainFactory.Reference<IUserGrain>(readerId).GetReadReceiptsAudienceAsync(viewerId));
     }
 
-    // "contacts" means people with a direct conversation together, so in a direct conversation
-    // the other member qualifies; in groups only "everyone" shares read receipts.
-    private bool SharesReadReceipts(string audience) =>
-        audience == PrivacyAudiences.Everyone
-        || (audience == PrivacyAudiences.Contacts && state.State.Type == ConversationTypes.Direct);
+    // In groups only "everyone" shares read receipts. In a direct conversation a reader shares none
+    // while it is a message request for them (reading a request tells the sender nothing), and
+    // "contacts" needs the other to have consented too: the two are then contacts.
+    private async Task<bool> SharesReadReceiptsAsync(Guid readerId, string audience)
+    {
+        if (state.State.Type != ConversationTypes.Direct)
+        {
+            return audience == PrivacyAudiences.Everyone;
+        }
+
+        if (audience == PrivacyAudiences.Nobody || !await HasConsentedAsync(readerId))
+        {
+            return false;
+        }
+
+        return audience == PrivacyAudiences.Everyone || await HasConsentedAsync(OtherMember(readerId));
+    }
 }

@@ -29,15 +29,17 @@ internal sealed partial class ConversationGrain
                 return;
             }
 
+            await RequireNotBlockedAsync(userId);
             typist.PublishedAt = now;
         }
         else
         {
+            await RequireNotBlockedAsync(userId);
             var expiry = this.RegisterGrainTimer(() => StopTypingAsync(userId), new GrainTimerCreationOptions(Limits.TypingExpiry, Timeout.InfiniteTimeSpan));
             _typists[userId] = new Typist(expiry, now);
         }
 
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new TypingEvent(Id, userId, true));
+        await PublishFromAsync(userId, new TypingEvent(Id, userId, true));
     }
 
     private async Task StopTypingAsync(Guid userId)
@@ -48,7 +50,7 @@ internal sealed partial class ConversationGrain
         }
 
         typist.Expiry.Dispose();
-        await _frontends.PublishAsync(EventAudience.Conversation, Id, new TypingEvent(Id, userId, false));
+        await PublishFromAsync(userId, new TypingEvent(Id, userId, false));
     }
 
     private sealed class Typist(IGrainTimer expiry, DateTimeOffset publishedAt)

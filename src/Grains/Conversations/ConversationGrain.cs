@@ -17,6 +17,7 @@ internal sealed partial class ConversationGrain(
     MessageActionStore actions,
     MessageBatchWriter writer,
     TimedMessageStore timed,
+    ContactConsentStore consents,
     FrontendStreams streams,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
@@ -59,8 +60,18 @@ internal sealed partial class ConversationGrain(
                 throw ChatException.Forbidden("blocked");
             }
         }
+        else
+        {
+            await RequireMayAddAsync(creation.CreatorId, [.. members.Select(m => m.UserId)]);
+        }
 
         await store.CreateAsync(Id, creation, members);
+        if (creation.Type == ConversationTypes.Direct)
+        {
+            // Opening the conversation is the creator's consent; for the other it is a message request.
+            await consents.ConsentAsync(creation.CreatorId, members.Single(m => m.UserId != creation.CreatorId).UserId);
+        }
+
         state.State.Created = true;
         state.State.Type = creation.Type;
         state.State.Name = creation.Type == ConversationTypes.Direct ? null : creation.Name;
@@ -98,6 +109,11 @@ internal sealed partial class ConversationGrain(
             var message = NewMessage(_lastSeq + 1, draft);
             if (await writer.InsertAsync(message))
             {
+                if (!IsAutoReply(draft))
+                {
+                    await ConsentAsync(draft.SenderId);
+                }
+
                 var ack = await CompleteSendAsync(message);
                 await AfterSendAsync(message);
                 return ack;
@@ -144,9 +160,9 @@ internal sealed partial class ConversationGrain(
         // Answered even when the cursor was already there (a send moved it silently), so the
         // others learn what this member has read; nothing is written twice.
         var receipt = new ReadReceiptEvent(Id, userId, _members[userId].ReadSeq);
-        if (await ReadReceiptsVisibleToOthersAsync(userId))
+        if (await ReadReceiptsVisibleToOthersAsync(userId) && !await IsBlockedInDirectAsync(userId))
         {
-            await _frontends.PublishAsync(EventAudience.Conversation, Id, receipt);
+            await PublishFromAsync(userId, receipt);
         }
         else
         {
@@ -226,23 +242,42 @@ internal sealed partial class ConversationGrain(
         return ack;
     }
 
-    // In a direct conversation a block in either direction stops messages both ways.
+    // In a direct conversation a block in either direction stops every event of either member: messages,
+    // typing, reactions, edits, pins and live location are all refused here.
     private async Task RequireNotBlockedAsync(Guid senderId)
     {
-        if (state.State.Type != ConversationTypes.Direct)
-        {
-            return;
-        }
-
-        var other = _members.Keys.First(id => id != senderId);
-        if (await Blocks.EitherWayAsync(GrainFactory, other, senderId))
+        if (await IsBlockedInDirectAsync(senderId))
         {
             throw ChatException.Forbidden("blocked");
         }
     }
 
-    private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId) =>
-        SharesReadReceipts((await GrainFactory.Reference<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts);
+    private async Task<bool> IsBlockedInDirectAsync(Guid memberId) =>
+        state.State.Type == ConversationTypes.Direct && await Blocks.EitherWayAsync(GrainFactory, OtherMember(memberId), memberId);
+
+    // Groups and channels: everyone added must allow the adder (not blocked either way, their groupAdds
+    // setting). One answer for every reason, as the anchors give: the adder learns only who could not be added.
+    private async Task RequireMayAddAsync(Guid adderId, IReadOnlyList<Guid> userIds)
+    {
+        var others = userIds.Where(id => id != adderId).Distinct().ToList();
+        var allowed = await Task.WhenAll(others.Select(id => GrainFactory.Reference<IUserGrain>(id).MayAddToGroupsAsync(adderId)));
+        var refused = others.Where((_, i) => !allowed[i]).ToList();
+        if (refused.Count > 0)
+        {
+            throw ChatException.Forbidden($"these users cannot be added by you: {string.Join(", ", refused)}");
+        }
+    }
+
+    private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId)
+    {
+        if (state.State.Type == ConversationTypes.Direct)
+        {
+            var other = OtherMember(readerId);
+            return await SharesReadReceiptsAsync(readerId, await GrainFactory.Reference<IUserGrain>(readerId).GetReadReceiptsAudienceAsync(other));
+        }
+
+        return await SharesReadReceiptsAsync(readerId, (await GrainFactory.Reference<IUserGrain>(readerId).GetPrivacyAsync()).ReadReceipts);
+    }
 
     private MemberCursor RequireMember(Guid userId)
     {

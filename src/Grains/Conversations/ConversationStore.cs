@@ -170,7 +170,12 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         // with the length of the conversations.
         await using var command = dataSource.CreateCommand($"""
             SELECT c.conversation_id, c.type, c.name, m.read_seq, COALESCE(newest.seq, 0), m.muted_until,
-                   COALESCE(last.sent_at, m.joined_at) AS last_activity_at, last.*
+                   COALESCE(last.sent_at, m.joined_at) AS last_activity_at,
+                   c.type = 'direct' AND NOT EXISTS (
+                       SELECT 1 FROM conversation_members o
+                       JOIN contact_consents k ON k.user_id = $1 AND k.contact_id = o.user_id
+                       WHERE o.conversation_id = m.conversation_id AND o.user_id <> $1) AS message_request,
+                   m.request_ignored_seq, last.*
             FROM conversation_members m
             JOIN conversations c ON c.conversation_id = m.conversation_id
             LEFT JOIN LATERAL (
@@ -192,13 +197,20 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         {
             var readSeq = reader.GetInt64(3);
             var lastSeq = reader.GetInt64(4);
+            var messageRequest = reader.GetBoolean(7);
+            if (messageRequest && !reader.IsDBNull(8) && lastSeq <= reader.GetInt64(8))
+            {
+                continue;
+            }
+
             items.Add(new ConversationListItem(
                 reader.GetGuid(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
                 lastSeq, readSeq, Math.Max(0, lastSeq - readSeq))
             {
                 MutedUntil = reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
                 LastActivityAt = new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
-                LastMessage = reader.IsDBNull(7) ? null : ReadMessage(reader, 7),
+                LastMessage = reader.IsDBNull(9) ? null : ReadMessage(reader, 9),
+                MessageRequest = messageRequest,
             });
         }
 

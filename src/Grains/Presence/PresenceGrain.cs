@@ -92,7 +92,7 @@ internal sealed class PresenceGrain(
     public async Task<IReadOnlyList<PresenceChangedEvent>> WatchAsync(Guid viewerId, Guid frontendId)
     {
         var policy = await PolicyAsync();
-        if (viewerId != UserId && policy.Blocked.Contains(viewerId))
+        if (!await MayWatchAsync(viewerId, policy))
         {
             return [];
         }
@@ -107,10 +107,25 @@ internal sealed class PresenceGrain(
         return [Current(showLastSeen)];
     }
 
-    public Task SetWatchPolicyAsync(WatchPolicy policy) =>
-        record.State.Policy is { } current && current.LastSeenAudience == policy.LastSeenAudience && current.Blocked.SetEquals(policy.Blocked)
-            ? Task.CompletedTask
-            : UpdateRecordAsync(r => r.Policy = policy);
+    // A change of the policy makes the Frontends ask again about each of their watchers before they relay anything newer.
+    public async Task SetWatchPolicyAsync(WatchPolicy policy)
+    {
+        if (record.State.Policy is { } current && current.LastSeenAudience == policy.LastSeenAudience && current.Blocked.SetEquals(policy.Blocked))
+        {
+            return;
+        }
+
+        await UpdateRecordAsync(r => r.Policy = policy);
+        await _watchers.PublishAsync(EventAudience.PresenceWatchers, UserId, new PresenceAccessChangedEvent(UserId));
+    }
+
+    /// <summary>
+    /// Whether the viewer sees the user's presence at all: only someone the user let near (a direct chat
+    /// they opened, wrote in or accepted, a saved contact, or a shared group), never a stranger, and
+    /// nobody across a block either way. Last seen on top of that follows the lastSeen setting.
+    /// </summary>
+    private async Task<bool> MayWatchAsync(Guid viewerId, WatchPolicy policy) =>
+        viewerId == UserId || (!policy.Blocked.Contains(viewerId) && await profiles.IsAcquaintedAsync(UserId, viewerId));
 
     // The live sessions name the Frontends holding the user's devices: one event to each.
     public Task NotifyAsync(ClientEvent clientEvent)
@@ -197,7 +212,7 @@ internal sealed class PresenceGrain(
     }
 
     // Watchers whose privacy view differs get lastSeen only through WatchAsync; events carry it
-    // only when the user shows it to everyone.
+    // only when the user shows it to everyone (every watcher the Frontends relay to was let in above).
     private async Task PublishAsync()
     {
         if (_watchers.Count == 0)

@@ -20,8 +20,8 @@ internal sealed class FrontendLeases(FrontendStreams streams, TimeProvider time)
 
     public void Remove(Guid frontendId) => _leases.Remove(frontendId);
 
-    /// <summary>Publishes to every Frontend whose lease is live, dropping the lapsed ones.</summary>
-    public Task PublishAsync(EventAudience audience, Guid audienceId, ClientEvent clientEvent)
+    /// <summary>Publishes to every Frontend whose lease is live, dropping the lapsed ones; <paramref name="exceptUserIds"/> are left out of the audience.</summary>
+    public Task PublishAsync(EventAudience audience, Guid audienceId, ClientEvent clientEvent, IReadOnlyList<Guid>? exceptUserIds = null)
     {
         if (_leases.Count == 0)
         {
@@ -29,7 +29,7 @@ internal sealed class FrontendLeases(FrontendStreams streams, TimeProvider time)
         }
 
         var now = time.GetUtcNow();
-        var envelope = new FrontendEnvelope(audience, audienceId, clientEvent);
+        var envelope = new FrontendEnvelope(audience, audienceId, clientEvent) { ExceptUserIds = exceptUserIds };
         List<Task>? sends = null;
         List<Guid>? lapsed = null;
         foreach (var (frontendId, expiresAt) in _leases)

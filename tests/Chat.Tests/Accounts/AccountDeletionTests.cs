@@ -17,8 +17,9 @@ public sealed class AccountDeletionTests(AccountsGrid fixture)
         var bob = await TestUser.RegisterAsync(Http);
         var otherDevice = (await (await Http.LoginAsync(alice)).Content.ReadFromJsonAsync<TestUser.TokenBody>())!;
         (await Http.SendAsync(alice, HttpMethod.Patch, "/api/users/me/profile", new { bio = "my secret bio" })).EnsureSuccessStatusCode();
-        (await Http.SendAsync(alice, HttpMethod.Post, $"/api/users/me/blocks/{bob.UserId}")).EnsureSuccessStatusCode();
+        // The group comes first: nobody adds someone who blocked them.
         var conversation = await ConversationApi.CreateAsync(Http, bob, "group", "friends", alice);
+        (await Http.SendAsync(alice, HttpMethod.Post, $"/api/users/me/blocks/{bob.UserId}")).EnsureSuccessStatusCode();
         await using (var connection = await ChatConnection.ConnectAsync(fixture.First.Address, alice))
         {
             await connection.SendAsync(conversation.ConversationId, "hello from alice");

@@ -65,6 +65,8 @@ public sealed class PrivacyTests(AccountsGrid fixture)
         await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
         var direct = await Http.SendAsync(contact, HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { owner.UserId } });
         Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
+        var conversationId = (await direct.JsonAsync()).GetProperty("conversationId").GetString();
+        Assert.Equal(HttpStatusCode.NoContent, (await Http.SendAsync(owner, HttpMethod.Post, $"/api/conversations/{conversationId}/request/accept")).StatusCode);
 
         var everyone = (await AvatarSeenByAsync(owner, stranger), await AvatarSeenByAsync(owner, contact));
         await SetProfilePhotoAsync(owner, "contacts");
@@ -75,6 +77,58 @@ public sealed class PrivacyTests(AccountsGrid fixture)
         Assert.Equal((avatar, avatar), everyone);
         Assert.Equal(((Guid?)null, avatar), contacts);
         Assert.Equal(((Guid?)null, (Guid?)null, avatar), nobody);
+    }
+
+    [Fact]
+    public async Task Opening_a_direct_chat_alone_does_not_make_a_contact_both_sides_must_consent()
+    {
+        var owner = await TestUser.RegisterAsync(Http);
+        var stranger = await TestUser.RegisterAsync(Http);
+        var saver = await TestUser.RegisterAsync(Http);
+        var avatar = Guid.NewGuid();
+        await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
+        await SetProfilePhotoAsync(owner, "contacts");
+        var direct = await Http.SendAsync(stranger, HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { owner.UserId } });
+        Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
+        var saved = await Http.SendAsync(saver, HttpMethod.Put, $"/api/users/me/contacts/{owner.UserId}");
+
+        var byOpening = await AvatarSeenByAsync(owner, stranger);
+        var bySavingAlone = await AvatarSeenByAsync(owner, saver);
+        var savedBack = await Http.SendAsync(owner, HttpMethod.Put, $"/api/users/me/contacts/{saver.UserId}");
+        var bySavingBoth = await AvatarSeenByAsync(owner, saver);
+        var unsaved = await Http.SendAsync(owner, HttpMethod.Delete, $"/api/users/me/contacts/{saver.UserId}");
+
+        Assert.Null(byOpening);
+        Assert.Null(bySavingAlone);
+        Assert.Equal(avatar, bySavingBoth);
+        Assert.Null(await AvatarSeenByAsync(owner, saver));
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, savedBack.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, unsaved.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.SendAsync(owner, HttpMethod.Put, $"/api/users/me/contacts/{owner.UserId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Http.SendAsync(owner, HttpMethod.Put, $"/api/users/me/contacts/{Guid.NewGuid()}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Who_may_add_me_to_groups_is_a_privacy_setting_kept_apart_from_the_other_three()
+    {
+        var user = await TestUser.RegisterAsync(Http);
+
+        var defaults = await GetPrivacyAsync(user);
+        var put = await Http.SendAsync(user, HttpMethod.Put, "/api/users/me/privacy",
+            new { lastSeen = "everyone", profilePhoto = "everyone", readReceipts = "everyone", groupAdds = "contacts" });
+        var withoutIt = await Http.SendAsync(user, HttpMethod.Put, "/api/users/me/privacy",
+            new { lastSeen = "nobody", profilePhoto = "everyone", readReceipts = "everyone" });
+        var bad = await Http.SendAsync(user, HttpMethod.Put, "/api/users/me/privacy",
+            new { lastSeen = "everyone", profilePhoto = "everyone", readReceipts = "everyone", groupAdds = "friends" });
+        var after = await GetPrivacyAsync(user);
+
+        Assert.Equal("everyone", defaults.GetProperty("groupAdds").GetString());
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, withoutIt.StatusCode);
+        await bad.AssertBadRequestAsync("unknown groupAdds");
+        Assert.Equal("contacts", after.GetProperty("groupAdds").GetString());
+        Assert.Equal("nobody", after.GetProperty("lastSeen").GetString());
     }
 
     [Fact]

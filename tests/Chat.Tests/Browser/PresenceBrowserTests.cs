@@ -23,6 +23,8 @@ public sealed class PresenceBrowserTests(BrowserFixture fixture)
         var bobUser = await TestUser.RegisterAsync(fixture.Second.Http);
         var conversation = await ConversationApi.CreateAsync(fixture.First.Http, aliceUser, "direct", null, bobUser);
         var id = conversation.ConversationId.ToString();
+        // Bob takes Alice's chat (not a message request for him any more): only then does she see his presence.
+        (await fixture.First.Http.SendAsync(bobUser.Request(HttpMethod.Post, $"/api/conversations/{id}/request/accept"))).EnsureSuccessStatusCode();
         await NameAsync(bobUser, "Bob Builder");
         var alice = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
         var bob = new ChatPage(await fixture.NewPageAsync(fixture.Second), "bob");

@@ -217,6 +217,8 @@ public sealed class TimedMessagesBrowserTests(BrowserFixture fixture)
         var alice = await TestUser.RegisterAsync(fixture.First.Http);
         var bob = await TestUser.RegisterAsync(fixture.Second.Http);
         var conversation = await ConversationApi.CreateAsync(fixture.First.Http, alice, "direct", null, bob);
+        // Bob takes the chat: a message request gets no away message.
+        (await fixture.First.Http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{conversation.ConversationId}/request/accept"))).EnsureSuccessStatusCode();
         return (alice, bob, conversation.ConversationId.ToString());
     }
 }

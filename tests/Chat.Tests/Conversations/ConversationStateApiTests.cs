@@ -26,6 +26,8 @@ public sealed class ConversationStateApiTests(GridWithFrontends grid)
         var bob = await TestUser.RegisterAsync(Http);
         await SetReadReceiptsAsync(bob, readReceipts);
         var direct = await ConversationApi.CreateAsync(Http, alice, "direct", null, bob);
+        // Bob takes the chat: a message request tells its sender nothing (PrivacyAndBlocksTests).
+        (await Http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{direct.ConversationId}/request/accept"))).EnsureSuccessStatusCode();
         await using var aliceConnection = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         await using var bobConnection = await ChatConnection.ConnectAsync(grid.Second.Address, bob);
         await aliceConnection.SendAsync(direct.ConversationId, "one");

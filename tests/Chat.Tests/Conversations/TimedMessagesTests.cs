@@ -143,6 +143,8 @@ public sealed class TimedMessagesTests(GridWithFrontends grid)
         var alice = await TestUser.RegisterAsync(grid.First.Http);
         var bob = await TestUser.RegisterAsync(grid.First.Http);
         var conversation = await ConversationApi.CreateAsync(grid.First.Http, alice, "direct", null, bob);
+        // Bob takes the chat: a message request gets no away message.
+        (await grid.First.Http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{conversation.ConversationId}/request/accept"))).EnsureSuccessStatusCode();
         return (alice, bob, conversation.ConversationId);
     }
 

@@ -15,6 +15,7 @@ public sealed class PresenceTests(GridWithFrontends grid)
     {
         var alice = await TestUser.RegisterAsync(grid.First.Http);
         var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        await MeetAsync(alice, watcher);
         var phone = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         var laptop = await ChatConnection.ConnectAsync(grid.Second.Address, alice);
         await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
@@ -38,6 +39,7 @@ public sealed class PresenceTests(GridWithFrontends grid)
     {
         var alice = await TestUser.RegisterAsync(grid.First.Http);
         var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        await MeetAsync(alice, watcher);
         var first = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
         await WatchAsync(watching, alice);
@@ -54,6 +56,7 @@ public sealed class PresenceTests(GridWithFrontends grid)
     {
         var alice = await TestUser.RegisterAsync(grid.First.Http);
         var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        await MeetAsync(alice, watcher);
         await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
         Assert.Equal("offline", (await WatchAsync(watching, alice)).GetProperty("status").GetString());
         var presence = grid.Grid.Client.GetGrain<Chat.Presence.IPresenceGrain>(alice.UserId);
@@ -70,17 +73,22 @@ public sealed class PresenceTests(GridWithFrontends grid)
     }
 
     [Fact]
-    public async Task Hidden_last_seen_is_not_shown_to_others_and_a_blocked_user_gets_no_presence()
+    public async Task A_stranger_sees_no_presence_hidden_last_seen_is_not_shown_and_a_blocked_user_gets_none()
     {
         var alice = await TestUser.RegisterAsync(grid.First.Http);
         var friend = await TestUser.RegisterAsync(grid.First.Http);
+        var stranger = await TestUser.RegisterAsync(grid.First.Http);
         var blocked = await TestUser.RegisterAsync(grid.First.Http);
+        await MeetAsync(alice, friend);
+        await MeetAsync(alice, blocked);
         await grid.First.Http.SendAsync(alice.Request(HttpMethod.Put, "/api/users/me/privacy", new { lastSeen = "nobody", profilePhoto = "everyone", readReceipts = "everyone" }));
         await grid.First.Http.SendAsync(alice.Request(HttpMethod.Post, $"/api/users/me/blocks/{blocked.UserId}"));
         await using var friendConnection = await ChatConnection.ConnectAsync(grid.First.Address, friend);
+        await using var strangerConnection = await ChatConnection.ConnectAsync(grid.First.Address, stranger);
         await using var blockedConnection = await ChatConnection.ConnectAsync(grid.Second.Address, blocked);
         var device = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         await WatchAsync(friendConnection, alice);
+        var strangerView = await strangerConnection.Hub.InvokeAsync<List<JsonElement>>("WatchPresence", new[] { alice.UserId });
         var blockedView = await blockedConnection.Hub.InvokeAsync<List<JsonElement>>("WatchPresence", new[] { alice.UserId });
 
         await device.DisposeAsync();
@@ -88,11 +96,13 @@ public sealed class PresenceTests(GridWithFrontends grid)
         await using var own = await ChatConnection.ConnectAsync(grid.Second.Address, alice);
         var friendView = await WatchAsync(friendConnection, alice);
 
+        Assert.Empty(strangerView);
         Assert.Empty(blockedView);
         Assert.Equal("offline", offline.GetProperty("status").GetString());
         Assert.False(offline.TryGetProperty("lastSeen", out _));
         Assert.Equal("online", friendView.GetProperty("status").GetString());
         Assert.False(blockedConnection.TryTakeEvent("PresenceChanged", out _));
+        Assert.False(strangerConnection.TryTakeEvent("PresenceChanged", out _));
     }
 
     [Fact]
@@ -100,6 +110,7 @@ public sealed class PresenceTests(GridWithFrontends grid)
     {
         var alice = await TestUser.RegisterAsync(grid.First.Http);
         var watcher = await TestUser.RegisterAsync(grid.First.Http);
+        await MeetAsync(alice, watcher);
         await using var watching = await ChatConnection.ConnectAsync(grid.Second.Address, watcher);
 
         // A Frontend that dies says nothing: it simply stops renewing. This one connects a session and vanishes.
@@ -112,6 +123,13 @@ public sealed class PresenceTests(GridWithFrontends grid)
 
         Assert.Equal("offline", offline.GetProperty("status").GetString());
         Assert.InRange(DateTimeOffset.UtcNow - started, TimeSpan.Zero, TimeSpan.FromSeconds(60));
+    }
+
+    // The watched user opens a direct conversation with the viewer: "everyone" then includes the viewer (a stranger sees nothing).
+    private async Task MeetAsync(TestUser watched, TestUser viewer)
+    {
+        var response = await grid.First.Http.SendAsync(watched.Request(HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { viewer.UserId } }));
+        response.EnsureSuccessStatusCode();
     }
 
     private static async Task<JsonElement> WatchAsync(ChatConnection viewer, TestUser watched) =>

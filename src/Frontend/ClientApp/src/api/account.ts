@@ -22,6 +22,8 @@ export interface Privacy {
   lastSeen: Audience;
   profilePhoto: Audience;
   readReceipts: Audience;
+  /** Who may add this user to groups and channels. */
+  groupAdds: Audience;
 }
 
 export interface TwoFactorSetup {

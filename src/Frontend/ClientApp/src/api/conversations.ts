@@ -32,6 +32,13 @@ export function renameConversation(conversationId: string, name: string): Promis
   return apiFetch<ConversationDetails>(`/api/conversations/${encodeURIComponent(conversationId)}`, { method: 'PATCH', body: { name } });
 }
 
+export type MessageRequestAnswer = 'accept' | 'ignore' | 'block';
+
+/** Accepts a message request, ignores it (hidden until a newer message) or blocks its sender. */
+export function answerMessageRequest(conversationId: string, answer: MessageRequestAnswer): Promise<void> {
+  return apiFetch<void>(`/api/conversations/${encodeURIComponent(conversationId)}/request/${answer}`, { method: 'POST', body: {} });
+}
+
 export function addMembers(conversationId: string, userIds: string[]): Promise<ConversationDetails> {
   return apiFetch<ConversationDetails>(`/api/conversations/${encodeURIComponent(conversationId)}/members`, {
     method: 'POST',

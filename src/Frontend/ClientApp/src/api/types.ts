@@ -37,6 +37,8 @@ export interface ConversationSummary {
   lastMessage?: Message | null;
   /** The last message's sentAt, or when this user joined; the list comes newest first. */
   lastActivityAt?: string;
+  /** A direct chat from someone this user has not accepted yet (docs/protocol.md, message requests). */
+  messageRequest?: boolean;
 }
 
 export interface ConversationMember {

@@ -7,7 +7,9 @@ export function ConversationList() {
   const conversations = useChatState((s) => s.conversations);
   const listStatus = useChatState((s) => s.listStatus);
   const listError = useChatState((s) => s.listError);
-  const sorted = useMemo(() => sortedConversations(conversations), [conversations]);
+  const all = useMemo(() => sortedConversations(conversations), [conversations]);
+  const sorted = useMemo(() => all.filter((c) => !c.messageRequest), [all]);
+  const requests = useMemo(() => all.filter((c) => c.messageRequest), [all]);
 
   return (
     <nav className="conversation-nav" aria-label="Conversations">
@@ -18,7 +20,21 @@ export function ConversationList() {
           {listError ?? 'Could not load conversations.'}
         </p>
       )}
-      {listStatus === 'ready' && sorted.length === 0 && (
+      {requests.length > 0 && (
+        <section className="message-requests" aria-labelledby="message-requests-title" data-testid="message-requests">
+          <h3 id="message-requests-title" className="message-requests-title">
+            Message requests <span className="muted">({requests.length})</span>
+          </h3>
+          <ul className="conversation-list">
+            {requests.map((conversation) => (
+              <li key={conversation.id}>
+                <ConversationItem conversation={conversation} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {listStatus === 'ready' && all.length === 0 && (
         <p className="muted pad">No conversations yet. Start one with a username above.</p>
       )}
       <ul className="conversation-list">

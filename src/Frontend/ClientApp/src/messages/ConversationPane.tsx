@@ -10,6 +10,7 @@ import { Composer } from './Composer';
 import { ScheduledMessages } from './ScheduledMessages';
 import { ConversationHeader } from './ConversationHeader';
 import { MembersPanel } from './MembersPanel';
+import { MessageRequestBar } from './MessageRequestBar';
 import { MessageList } from './MessageList';
 import { TypingIndicator } from './TypingIndicator';
 import './messages.css';
@@ -117,6 +118,7 @@ export function ConversationPane() {
               </button>
             </p>
           )}
+          {conversation.messageRequest && <MessageRequestBar conversation={conversation} />}
           {postAllowed ? (
             <>
               <ScheduledMessages conversationId={conversation.id} />

@@ -14,6 +14,7 @@ const settings: { key: keyof Privacy; label: string; hint: string }[] = [
   { key: 'lastSeen', label: 'Last seen', hint: 'Who sees when you were last online.' },
   { key: 'profilePhoto', label: 'Profile photo', hint: 'Who sees your photo.' },
   { key: 'readReceipts', label: 'Read receipts', hint: 'Who sees that you have read their messages.' },
+  { key: 'groupAdds', label: 'Groups', hint: 'Who may add you to groups and channels.' },
 ];
 
 function AudienceSelect({ setting, value, onChange, disabled }: {

@@ -25,6 +25,7 @@ export function emptyConversation(id: string): ConversationState {
     lastActivity: 0,
     order: Number.MAX_SAFE_INTEGER,
     inaccessible: false,
+    messageRequest: false,
   };
 }
 
@@ -91,6 +92,7 @@ export function applySummary(
     lastActivity: Number.isFinite(activityAt) ? Math.max(conversation.lastActivity, activityAt) : conversation.lastActivity,
     order,
     inaccessible: false,
+    messageRequest: summary.messageRequest ?? false,
   };
 }
 
@@ -135,6 +137,8 @@ export function applyMessages(
 
   let { lastSeq, readSeq, unread, lastActivity, syncedSeq } = conversation;
   let typing = conversation.typing;
+  // Writing in a message request accepts it (the server counts it as consent).
+  let messageRequest = conversation.messageRequest;
   const lastSeqBefore = conversation.lastSeq;
   for (const message of added) {
     if (message.seq > lastSeqBefore) {
@@ -145,6 +149,7 @@ export function applyMessages(
         unread += 1;
       }
     }
+    if (message.senderId === myUserId) messageRequest = false;
     lastSeq = Math.max(lastSeq, message.seq);
     if (typing[message.senderId] !== undefined) {
       typing = { ...typing };
@@ -156,7 +161,7 @@ export function applyMessages(
   if (syncedSeq === null && added.length > 0) syncedSeq = added[0].seq - 1;
   if (syncedSeq !== null) syncedSeq = advanceContiguous(list, syncedSeq);
   return {
-    conversation: { ...conversation, messages: list, lastSeq, readSeq, unread, lastActivity, syncedSeq, typing, lastMessage },
+    conversation: { ...conversation, messages: list, lastSeq, readSeq, unread, lastActivity, syncedSeq, typing, lastMessage, messageRequest },
     added,
   };
 }

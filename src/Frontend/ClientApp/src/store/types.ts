@@ -58,6 +58,8 @@ export interface ConversationState {
   order: number;
   /** The server refused access (removed from the conversation). */
   inaccessible: boolean;
+  /** A message request: a direct chat from someone this user has not accepted yet. */
+  messageRequest: boolean;
 }
 
 export interface PresenceInfo {
