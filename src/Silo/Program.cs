@@ -7,6 +7,7 @@ return await StartupGuard.RunAsync("Chat Grid silo", async () =>
 {
     var builder = Host.CreateApplicationBuilder(args);
     var settings = GridSettings.Read(builder.Configuration);
+    PublishedSecrets.RefuseInProduction(builder.Configuration, builder.Environment);
     await InfrastructurePreflight.CheckAsync(settings);
     builder.UseOrleans(silo => silo.AddChatGrid(settings).ConfigureChatEndpoints(settings.Cluster));
 

@@ -9,6 +9,9 @@ namespace Chat.Frontend.Auth;
 public sealed class AccessTokenIssuer(JwtSettings settings, TimeProvider time)
 {
     public const string SessionClaim = "sid";
+
+    /// <summary>How far past its expiry a token is still accepted (clocks of Frontends differ).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromSeconds(30);
     private readonly JsonWebTokenHandler _handler = new();
 
     public IReadOnlyList<SecurityKey> VerificationKeys { get; } = [.. settings.SigningKeys.Select(ToKey)];
@@ -46,7 +49,7 @@ public sealed class AccessTokenIssuer(JwtSettings settings, TimeProvider time)
         ValidateIssuerSigningKey = true,
         RequireExpirationTime = true,
         RequireSignedTokens = true,
-        ClockSkew = TimeSpan.FromSeconds(30),
+        ClockSkew = ClockSkew,
     };
 
     private static SymmetricSecurityKey ToKey(string secret)

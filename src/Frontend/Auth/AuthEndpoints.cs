@@ -29,7 +29,7 @@ public static class AuthEndpoints
         var session = await Directory(cluster).RegisterAsync(
             new Registration(request.Username, request.Email, request.Password, request.DisplayName), DeviceName(http));
         await mailer.SendVerificationAsync(session.UserId);
-        return TypedResults.Created("/api/users/me", ToResponse(session, tokens));
+        return TypedResults.Created("/api/users/me", TokenDelivery.Respond(session, tokens, http));
     }
 
     private static async Task<IResult> LoginAsync(LoginRequest? request, IClusterClient cluster, AccessTokenIssuer tokens, HttpContext http)
@@ -45,34 +45,33 @@ public static class AuthEndpoints
         }
 
         var session = await Directory(cluster).LoginAsync(request.Login, request.Password, request.TotpCode, DeviceName(http), ClientAddress.Of(http));
-        return TypedResults.Ok(ToResponse(session, tokens));
+        return TypedResults.Ok(TokenDelivery.Respond(session, tokens, http));
     }
 
-    private static async Task<IResult> RefreshAsync(RefreshRequest? request, IClusterClient cluster, AccessTokenIssuer tokens)
+    /// <summary>The refresh token comes in the body, or in the refresh cookie (then the next one goes back in it).</summary>
+    private static async Task<IResult> RefreshAsync(RefreshRequest? request, IClusterClient cluster, AccessTokenIssuer tokens, HttpContext http)
     {
-        if (string.IsNullOrEmpty(request?.RefreshToken))
+        if (TokenDelivery.PresentedRefreshToken(request?.RefreshToken, http.Request, out var fromCookie) is not { } refreshToken)
         {
             return Problems.BadRequest("refreshToken is required");
         }
 
-        return TypedResults.Ok(ToResponse(await Directory(cluster).RefreshAsync(request.RefreshToken), tokens));
+        return TypedResults.Ok(TokenDelivery.Respond(await Directory(cluster).RefreshAsync(refreshToken), tokens, http, fromCookie));
     }
 
-    private static async Task<IResult> LogoutAsync(RefreshRequest? request, IClusterClient cluster)
+    private static async Task<IResult> LogoutAsync(RefreshRequest? request, IClusterClient cluster, HttpContext http)
     {
-        if (string.IsNullOrEmpty(request?.RefreshToken))
+        TokenDelivery.ClearCookie(http.Response);
+        if (TokenDelivery.PresentedRefreshToken(request?.RefreshToken, http.Request, out _) is not { } refreshToken)
         {
             return Problems.BadRequest("refreshToken is required");
         }
 
-        await Directory(cluster).LogoutAsync(request.RefreshToken);
+        await Directory(cluster).LogoutAsync(refreshToken);
         return TypedResults.NoContent();
     }
 
     private static IAccountDirectoryGrain Directory(IClusterClient cluster) => cluster.Reference<IAccountDirectoryGrain>(0);
 
     private static string DeviceName(HttpContext http) => http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown device";
-
-    private static TokenResponse ToResponse(IssuedSession session, AccessTokenIssuer tokens) =>
-        new(session.UserId, tokens.Issue(session.UserId, session.SessionId), session.RefreshToken, (int)tokens.Lifetime.TotalSeconds);
 }

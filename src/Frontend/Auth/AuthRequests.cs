@@ -6,5 +6,5 @@ public sealed record LoginRequest(string? Login, string? Password, string? TotpC
 
 public sealed record RefreshRequest(string? RefreshToken);
 
-/// <summary>What register, login and refresh answer.</summary>
-public sealed record TokenResponse(Guid UserId, string AccessToken, string RefreshToken, int ExpiresIn);
+/// <summary>What register, login and refresh answer; <see cref="RefreshToken"/> is null when it went into the refresh cookie (<see cref="TokenDelivery"/>).</summary>
+public sealed record TokenResponse(Guid UserId, string AccessToken, string? RefreshToken, int ExpiresIn);

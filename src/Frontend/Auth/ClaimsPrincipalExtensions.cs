@@ -11,5 +11,6 @@ public static class ClaimsPrincipalExtensions
 
     /// <summary>The session (refresh-token family) the access token was issued for, from its <c>sid</c>; null for tokens without one.</summary>
     public static Guid? SessionId(this ClaimsPrincipal principal) =>
-        Guid.TryParse(principal.FindFirstValue(AccessTokenIssuer.SessionClaim), out var id) ? id : null;
+        principal is HubUser hub ? hub.Session
+        : Guid.TryParse(principal.FindFirstValue(AccessTokenIssuer.SessionClaim), out var id) ? id : null;
 }

@@ -1,7 +1,7 @@
-using System.Security.Claims;
 using Chat.Errors;
 using Chat.Frontend.Errors;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -14,10 +14,11 @@ namespace Chat.Frontend.Auth;
 /// connection, and those two middleware keep ≈ 2.5 KB per connection alive for it: their async
 /// frames, the request's service scope with the JWT handler and authorization services, the
 /// authentication ticket and its properties (dotnet-gcdump, 10,000 connections). This one keeps
-/// a principal with the user id, and no frame when the token validates synchronously, as an
-/// HMAC-signed one does.
+/// a principal with the user id and session (<see cref="HubUser"/>), and no frame when the token
+/// validates synchronously, as an HMAC-signed one does. The token's expiry goes to SignalR, which
+/// closes the socket then (<c>CloseOnAuthenticationExpiration</c>); a revoked session is refused.
 /// </summary>
-internal sealed class HubTokenAuthentication(RequestDelegate next, AccessTokenIssuer issuer)
+internal sealed class HubTokenAuthentication(RequestDelegate next, AccessTokenIssuer issuer, RevokedSessions revoked)
 {
     private readonly JsonWebTokenHandler _tokens = new() { MapInboundClaims = false };
     private readonly TokenValidationParameters _rules = issuer.ValidationParameters();
@@ -40,12 +41,19 @@ internal sealed class HubTokenAuthentication(RequestDelegate next, AccessTokenIs
 
     private Task ContinueAsync(HttpContext context, TokenValidationResult validation)
     {
-        if (!validation.IsValid || validation.SecurityToken is not JsonWebToken { Subject: { Length: > 0 } userId })
+        if (!validation.IsValid || validation.SecurityToken is not JsonWebToken { Subject: { Length: > 0 } userId } token)
         {
             return RefuseAsync(context, "the access token is invalid or expired");
         }
 
-        context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim("sub", userId)], JwtBearerDefaults.AuthenticationScheme));
+        var sessionId = token.TryGetPayloadValue<string>(AccessTokenIssuer.SessionClaim, out var sid) && Guid.TryParse(sid, out var id) ? id : (Guid?)null;
+        if (revoked.IsRevoked(sessionId))
+        {
+            return RefuseAsync(context, "the session has ended");
+        }
+
+        context.User = new HubUser(userId, sessionId);
+        context.Features.Set<IAuthenticateResultFeature>(new TokenExpiryFeature(context, new DateTimeOffset(token.ValidTo, TimeSpan.Zero)));
         return next(context);
     }
 

@@ -27,6 +27,7 @@ public static class FrontendApp
         configure?.Invoke(builder);
         var grid = GridSettings.Read(builder.Configuration);
         var frontend = builder.Configuration.BindRequired<FrontendSettings>(FrontendSettings.Section);
+        PublishedSecrets.RefuseInProduction(builder.Configuration, builder.Environment);
         await InfrastructurePreflight.CheckAsync(grid);
 
         builder.AddChatSecurity();

@@ -24,6 +24,7 @@ public static class RealtimeSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RealtimeRelay>());
         builder.Services.AddSingleton<LeaseRenewalService>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LeaseRenewalService>());
+        builder.Services.AddHostedService<RevokedSessionsFeed>();
         builder.Services.AddSingleton<HubLifetimeManager<ChatHub>, ChatHubLifetimeManager>();
         builder.Services.AddSignalR(options =>
         {
@@ -39,5 +40,7 @@ public static class RealtimeSetup
         builder.Services.AddSingleton<IHubProtocol, GuardedJsonHubProtocol>();
     }
 
-    public static void MapChatHub(this IEndpointRouteBuilder app) => app.MapHub<ChatHub>(HubPath);
+    /// <summary>A socket closes when its access token expires (the client reconnects with a fresh one); see HubTokenAuthentication.</summary>
+    public static void MapChatHub(this IEndpointRouteBuilder app) =>
+        app.MapHub<ChatHub>(HubPath, options => options.CloseOnAuthenticationExpiration = true);
 }

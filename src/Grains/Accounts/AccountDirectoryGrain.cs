@@ -120,7 +120,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
                 return new IssuedSession(result.UserId, result.SessionId, next);
             case AccountStore.SpendOutcome.Replayed:
                 // A spent token presented again means it leaked: end the whole family.
-                await store.RevokeSessionAsync(result.SessionId, "refresh token replayed");
+                await AnnounceAsync(await store.RevokeSessionAsync(result.SessionId, "refresh token replayed"));
                 LogReplay(logger, result.SessionId, result.UserId);
                 throw ChatException.Unauthorized("refresh token was already used; the session is revoked");
             default:
@@ -132,7 +132,7 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
     {
         if (await store.FindSessionByTokenAsync(HashToken(refreshToken)) is { } sessionId)
         {
-            await store.RevokeSessionAsync(sessionId, "logout");
+            await AnnounceAsync(await store.RevokeSessionAsync(sessionId, "logout"));
         }
     }
 
@@ -140,10 +140,8 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
 
     public async Task RevokeSessionAsync(Guid userId, Guid sessionId)
     {
-        if (!await store.RevokeOwnSessionAsync(userId, sessionId, "revoked by user"))
-        {
-            throw ChatException.NotFound("no such session");
-        }
+        var revoked = await store.RevokeOwnSessionAsync(userId, sessionId, "revoked by user") ?? throw ChatException.NotFound("no such session");
+        await AnnounceAsync(revoked);
 
         LogSessionRevoked(logger, sessionId, userId);
     }
@@ -160,6 +158,9 @@ internal sealed partial class AccountDirectoryGrain(AccountStore store, TimeProv
         await store.CreateSessionAsync(sessionId, userId, device, HashToken(token), time.GetUtcNow() + Limits.RefreshTokenLifetime);
         return new IssuedSession(userId, sessionId, token);
     }
+
+    private Task AnnounceAsync(RevokedSession? revoked) =>
+        revoked is null ? Task.CompletedTask : SessionRevocations.AnnounceAsync(GrainFactory, [revoked], logger);
 
     private static string NewToken() => OpaqueToken.New();
 

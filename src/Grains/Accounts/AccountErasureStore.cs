@@ -8,9 +8,10 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// In one transaction: replaces the names, email and password by the tombstone (freeing the
     /// unique keys), revokes every session and deletes two-factor secrets, recovery codes, email and
-    /// phone tokens, the phone number, exports, bookmarks and scheduled messages. False if the account was already gone.
+    /// phone tokens, the phone number, exports, bookmarks and scheduled messages. Returns the sessions it
+    /// revoked; null if the account was already gone.
     /// </summary>
-    public async Task<bool> EraseAsync(Guid userId)
+    public async Task<IReadOnlyList<RevokedSession>?> EraseAsync(Guid userId)
     {
         var tombstone = DeletedAccounts.Tombstone(userId);
         await using var connection = await dataSource.OpenConnectionAsync();
@@ -26,13 +27,21 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
             account.Parameters.AddWithValue(DeletedAccounts.DisplayName);
             if (await account.ExecuteNonQueryAsync() != 1)
             {
-                return false;
+                return null;
             }
+        }
+
+        IReadOnlyList<RevokedSession> revoked;
+        await using (var sessions = new NpgsqlCommand(
+            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = 'account deleted' WHERE user_id = $1 AND revoked_at IS NULL RETURNING session_id, user_id, revoked_at",
+            connection, transaction))
+        {
+            sessions.Parameters.AddWithValue(userId);
+            revoked = await AccountStore.ReadRevokedAsync(sessions);
         }
 
         await using var rest = new NpgsqlBatch(connection, transaction);
         foreach (var sql in (string[])[
-            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = 'account deleted' WHERE user_id = $1 AND revoked_at IS NULL",
             "DELETE FROM account_recovery_codes WHERE user_id = $1",
             "DELETE FROM account_totp WHERE user_id = $1",
             "DELETE FROM account_email_tokens WHERE user_id = $1",
@@ -49,7 +58,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
 
         await rest.ExecuteNonQueryAsync();
         await transaction.CommitAsync();
-        return true;
+        return revoked;
     }
 
     public async Task<bool> IsErasedAsync(Guid userId)

@@ -23,9 +23,10 @@ internal sealed partial class AccountRecoveryGrain(EmailTokenStore store, TimePr
     {
         AccountRules.ValidatePassword(newPassword ?? "");
         RequireTokenShape(token);
-        var userId = await store.ResetPasswordAsync(OpaqueToken.Hash(token), PasswordHasher.Hash(newPassword!), time.GetUtcNow())
+        var (userId, revoked) = await store.ResetPasswordAsync(OpaqueToken.Hash(token), PasswordHasher.Hash(newPassword!), time.GetUtcNow())
             ?? throw ChatException.BadRequest("the reset token is not valid, was already used or has expired");
         LogPasswordReset(logger, userId);
+        await SessionRevocations.AnnounceAsync(GrainFactory, revoked, logger);
     }
 
     public async Task<EmailToken?> IssueEmailVerificationAsync(Guid userId)

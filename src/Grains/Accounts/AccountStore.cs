@@ -149,13 +149,37 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         await batch.ExecuteNonQueryAsync();
     }
 
-    public async Task RevokeSessionAsync(Guid sessionId, string reason)
+    /// <summary>Revokes a live session; returns it as revoked, or null if it was revoked already.</summary>
+    public async Task<RevokedSession?> RevokeSessionAsync(Guid sessionId, string reason)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = $2 WHERE session_id = $1 AND revoked_at IS NULL");
+            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = $2 WHERE session_id = $1 AND revoked_at IS NULL RETURNING session_id, user_id, revoked_at");
         command.Parameters.AddWithValue(sessionId);
         command.Parameters.AddWithValue(reason);
-        await command.ExecuteNonQueryAsync();
+        var revoked = await ReadRevokedAsync(command);
+        return revoked.Count == 0 ? null : revoked[0];
+    }
+
+    /// <summary>Sessions revoked at or after <paramref name="since"/>, for Frontends' backstop reads (ix_account_sessions_revoked).</summary>
+    public async Task<IReadOnlyList<RevokedSession>> ListRevokedSessionsSinceAsync(DateTimeOffset since)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT session_id, user_id, revoked_at FROM account_sessions WHERE revoked_at >= $1");
+        command.Parameters.AddWithValue(since.UtcDateTime);
+        return await ReadRevokedAsync(command);
+    }
+
+    /// <summary>Reads <c>session_id, user_id, revoked_at</c> rows (a <c>RETURNING</c> or a select).</summary>
+    internal static async Task<IReadOnlyList<RevokedSession>> ReadRevokedAsync(NpgsqlCommand command)
+    {
+        var revoked = new List<RevokedSession>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            revoked.Add(new RevokedSession(reader.GetGuid(0), reader.GetGuid(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero)));
+        }
+
+        return revoked;
     }
 
     /// <summary>The user's sessions that are not revoked and still hold an unspent, unexpired refresh token.</summary>
@@ -181,15 +205,16 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
         return sessions;
     }
 
-    /// <summary>Revokes a session only if it belongs to the user and is not revoked yet; false otherwise.</summary>
-    public async Task<bool> RevokeOwnSessionAsync(Guid userId, Guid sessionId, string reason)
+    /// <summary>Revokes a session only if it belongs to the user and is not revoked yet; null otherwise.</summary>
+    public async Task<RevokedSession?> RevokeOwnSessionAsync(Guid userId, Guid sessionId, string reason)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = $3 WHERE session_id = $1 AND user_id = $2 AND revoked_at IS NULL");
+            "UPDATE account_sessions SET revoked_at = now(), revoke_reason = $3 WHERE session_id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING session_id, user_id, revoked_at");
         command.Parameters.AddWithValue(sessionId);
         command.Parameters.AddWithValue(userId);
         command.Parameters.AddWithValue(reason);
-        return await command.ExecuteNonQueryAsync() == 1;
+        var revoked = await ReadRevokedAsync(command);
+        return revoked.Count == 0 ? null : revoked[0];
     }
 
     public async Task<Guid?> FindSessionByTokenAsync(byte[] tokenHash)

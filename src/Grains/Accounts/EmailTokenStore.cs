@@ -35,9 +35,9 @@ internal sealed class EmailTokenStore(NpgsqlDataSource dataSource)
 
     /// <summary>
     /// In one transaction: spends a live reset token still bound to the account's email, sets the new
-    /// password hash, spends the user's other reset tokens and revokes every session. Null if the token is not live.
+    /// password hash, spends the user's other reset tokens and revokes every session (returned). Null if the token is not live.
     /// </summary>
-    public async Task<Guid?> ResetPasswordAsync(byte[] tokenHash, string passwordHash, DateTimeOffset now)
+    public async Task<(Guid UserId, IReadOnlyList<RevokedSession> Revoked)?> ResetPasswordAsync(byte[] tokenHash, string passwordHash, DateTimeOffset now)
     {
         await using var connection = await dataSource.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -61,24 +61,26 @@ internal sealed class EmailTokenStore(NpgsqlDataSource dataSource)
             userId = spentBy;
         }
 
+        IReadOnlyList<RevokedSession> revoked;
         await using (var apply = new NpgsqlCommand("""
             WITH others AS (
                 UPDATE account_email_tokens SET used_at = $3 WHERE user_id = $1 AND purpose = $4 AND used_at IS NULL
-            ), sessions AS (
-                UPDATE account_sessions SET revoked_at = now(), revoke_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL
+            ), password AS (
+                UPDATE accounts SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE user_id = $1
             )
-            UPDATE accounts SET password_hash = $2, email_verified_at = coalesce(email_verified_at, now()) WHERE user_id = $1
+            UPDATE account_sessions SET revoked_at = now(), revoke_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL
+            RETURNING session_id, user_id, revoked_at
             """, connection, transaction))
         {
             apply.Parameters.AddWithValue(userId);
             apply.Parameters.AddWithValue(passwordHash);
             apply.Parameters.AddWithValue(now.UtcDateTime);
             apply.Parameters.AddWithValue(EmailTokenPurposes.ResetPassword);
-            await apply.ExecuteNonQueryAsync();
+            revoked = await AccountStore.ReadRevokedAsync(apply);
         }
 
         await transaction.CommitAsync();
-        return userId;
+        return (userId, revoked);
     }
 
     /// <summary>Spends a live verification token still bound to the account's email and marks the email verified; null if the token is not live.</summary>

@@ -251,7 +251,7 @@ internal sealed partial class UserGrain(
             }
         }
 
-        await erasure.EraseAsync(UserId);
+        var revoked = await erasure.EraseAsync(UserId);
         _username = null;
         if (state.RecordExists)
         {
@@ -260,6 +260,7 @@ internal sealed partial class UserGrain(
 
         state.State = new UserState();
         LogDeleted(logger, UserId);
+        await SessionRevocations.AnnounceAsync(GrainFactory, revoked ?? [], logger);
     }
 
     /// <summary>Reads the account once per activation; a grain for an id with no account answers not found.</summary>

@@ -76,6 +76,32 @@ public sealed class HubAuthenticationTests(GridWithFrontends grid)
         Assert.Null(request.Features.Get<IAuthenticateResultFeature>());
     }
 
+    [Fact]
+    public async Task A_socket_closes_when_its_access_token_expires()
+    {
+        var user = await TestUser.RegisterAsync(grid.First.Http);
+        var settings = grid.First.Services.GetRequiredService<JwtSettings>();
+        var lifetime = TimeSpan.FromMinutes(settings.AccessTokenMinutes);
+        var expiresAt = DateTimeOffset.UtcNow.AddSeconds(3);
+        var shortLived = new AccessTokenIssuer(settings, new FixedClock(expiresAt - lifetime)).Issue(user.UserId, Guid.NewGuid());
+        await using var expiring = await ChatConnection.ConnectAsync(grid.First.Address, user with { AccessToken = shortLived });
+        await using var renewed = await ChatConnection.ConnectAsync(grid.First.Address, user);
+        var closed = new TaskCompletionSource<DateTimeOffset>(TaskCreationOptions.RunContinuationsAsynchronously);
+        expiring.Hub.Closed += _ =>
+        {
+            closed.TrySetResult(DateTimeOffset.UtcNow);
+            return Task.CompletedTask;
+        };
+
+        var closedAt = await closed.Task.WaitAsync(TimeSpan.FromSeconds(15));
+
+        // The token's exp is in whole seconds.
+        var exp = DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds());
+        Assert.True(closedAt >= exp, $"closed at {closedAt:O}, before the token's expiry {exp:O}");
+        Assert.Equal(HubConnectionState.Connected, renewed.Hub.State);
+        await renewed.Hub.InvokeAsync<JsonElement>("Sync", Array.Empty<object>());
+    }
+
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

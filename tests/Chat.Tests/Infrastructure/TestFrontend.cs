@@ -32,6 +32,8 @@ public sealed class TestFrontend : IAsyncDisposable
             : ["--urls", "http://127.0.0.1:0"];
         var app = await FrontendApp.BuildAsync(args, builder =>
         {
+            // Not Production: the local coturn shares the published development TURN secret (PublishedSecrets).
+            builder.Environment.EnvironmentName = "Testing";
             builder.Configuration.AddInMemoryCollection(settings);
             builder.Logging.SetMinimumLevel(LogLevel.Trace);
             builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Warning);

@@ -52,8 +52,7 @@ public static class PhoneEndpoints
 
         var device = http.Request.Headers.UserAgent.ToString() is { Length: > 0 } agent ? agent : "unknown device";
         var session = await PhoneSignIn(cluster).LoginAsync(phone, code, request?.TotpCode, device);
-        return TypedResults.Ok(new TokenResponse(
-            session.UserId, tokens.Issue(session.UserId, session.SessionId), session.RefreshToken, (int)tokens.Lifetime.TotalSeconds));
+        return TypedResults.Ok(TokenDelivery.Respond(session, tokens, http));
     }
 
     private static IPhoneSignInGrain PhoneSignIn(IClusterClient cluster) => cluster.Reference<IPhoneSignInGrain>(0);

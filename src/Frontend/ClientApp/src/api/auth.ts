@@ -1,5 +1,5 @@
 import { apiFetch } from './http';
-import { getSession } from './session';
+import { getSession, REFRESH_COOKIE_HEADER } from './session';
 import type { AuthResponse } from './types';
 
 export interface RegisterInput {
@@ -15,20 +15,22 @@ export interface LoginInput {
   totpCode?: string;
 }
 
+/** The refresh token comes back as an HttpOnly cookie, never in the body (see session.ts). */
+const cookieDelivery = { [REFRESH_COOKIE_HEADER]: '1' };
+
 export function register(input: RegisterInput): Promise<AuthResponse> {
-  return apiFetch<AuthResponse>('/api/auth/register', { method: 'POST', body: input, auth: false });
+  return apiFetch<AuthResponse>('/api/auth/register', { method: 'POST', body: input, auth: false, headers: cookieDelivery });
 }
 
 export function login(input: LoginInput): Promise<AuthResponse> {
-  return apiFetch<AuthResponse>('/api/auth/login', { method: 'POST', body: input, auth: false });
+  return apiFetch<AuthResponse>('/api/auth/login', { method: 'POST', body: input, auth: false, headers: cookieDelivery });
 }
 
-/** Revokes the refresh token on the server; failures are ignored (the tokens are dropped anyway). */
+/** Revokes the session on the server and clears the refresh cookie; failures are ignored (the access token is dropped anyway). */
 export async function logoutOnServer(): Promise<void> {
-  const session = getSession();
-  if (!session) return;
+  if (!getSession()) return;
   try {
-    await apiFetch<void>('/api/auth/logout', { method: 'POST', body: { refreshToken: session.refreshToken }, auth: false });
+    await apiFetch<void>('/api/auth/logout', { method: 'POST', body: {}, auth: false });
   } catch {
     // Offline or already revoked: nothing more to do.
   }

@@ -1,70 +1,66 @@
-// Token storage and refresh. Tokens live in localStorage so a reload (or another tab) keeps the
-// session. Refresh tokens rotate and replaying a spent one revokes the whole family, so refreshes
-// are serialised across tabs with the Web Locks API (when available), and inside the lock the
-// current pair is read from IndexedDB (consistent across tabs, unlike localStorage): a tab that
-// finds a newer pair there adopts it instead of spending a refresh token another tab already spent.
+// Tokens. The refresh token never reaches this code: the server keeps it in an HttpOnly cookie
+// scoped to /api/auth/refresh and /api/auth/logout (asked for with the X-Refresh-Cookie header), and
+// the access token lives only in this module's memory. A reload (or a new tab) gets its own access
+// token with a cookie-carried refresh. localStorage holds only a hint, the signed-in user's id (no
+// secret), so a signed-out page does not ask, and other tabs follow sign-in and sign-out.
+// Refresh tokens rotate and replaying a spent one revokes the session, so refreshes are serialised
+// across tabs with the Web Locks API (when available): each one presents the cookie the last one set.
 import { readProblem, SessionEndedError } from './errors';
-import { readShared, writeShared } from './sharedRecord';
+import { writeShared } from './sharedRecord';
 import type { AuthResponse } from './types';
 
 export interface Session {
   userId: string;
   accessToken: string;
-  refreshToken: string;
   /** Epoch milliseconds at which the access token expires. */
   accessExpiresAt: number;
 }
 
-const STORAGE_KEY = 'chatgrid.session';
-const SHARED_KEY = 'session';
+/** Asks the server to deliver the refresh token as an HttpOnly cookie instead of in the body. */
+export const REFRESH_COOKIE_HEADER = 'X-Refresh-Cookie';
+const HINT_KEY = 'chatgrid.signedIn';
+/** Where earlier versions kept both tokens (localStorage, and a copy in IndexedDB); moved to the cookie once, then erased. */
+const LEGACY_KEY = 'chatgrid.session';
+const LEGACY_SHARED_KEY = 'session';
 /** Refresh this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
 
 type Listener = (session: Session | null) => void;
 
-let current: Session | null = readStored();
+let current: Session | null = null;
 const listeners = new Set<Listener>();
 let refreshTimer: ReturnType<typeof setTimeout> | null = null;
 let inFlight: Promise<Session> | null = null;
+let restoring: Promise<void> | null = null;
 
-function readStored(): Session | null {
+function readHint(): string | null {
   try {
-    const raw = localStorage.getItem(STORAGE_KEY);
-    if (!raw) return null;
-    const parsed = JSON.parse(raw) as Partial<Session>;
-    if (typeof parsed.accessToken !== 'string' || typeof parsed.refreshToken !== 'string' || typeof parsed.userId !== 'string') {
-      return null;
-    }
-    return {
-      userId: parsed.userId,
-      accessToken: parsed.accessToken,
-      refreshToken: parsed.refreshToken,
-      accessExpiresAt: typeof parsed.accessExpiresAt === 'number' ? parsed.accessExpiresAt : 0,
-    };
+    return localStorage.getItem(HINT_KEY);
   } catch {
     return null;
   }
 }
 
-/** The pair as another tab may just have committed it; localStorage when IndexedDB is unavailable. */
-async function readAuthoritative(): Promise<Session | null> {
-  const shared = await readShared<Session>(SHARED_KEY);
-  if (shared === undefined) return readStored();
-  if (shared === null) return readStored();
-  const local = readStored();
-  // A fresh sign-in in this or another tab writes localStorage first; prefer the newer user/session.
-  if (local && local.userId !== shared.userId) return local;
-  if (local && local.accessExpiresAt > shared.accessExpiresAt) return local;
-  return shared;
+function writeHint(userId: string | null): void {
+  try {
+    if (userId) localStorage.setItem(HINT_KEY, userId);
+    else localStorage.removeItem(HINT_KEY);
+  } catch {
+    // Storage disabled: this tab still works; other tabs just do not follow.
+  }
 }
 
-function writeStored(session: Session | null): void {
-  void writeShared(SHARED_KEY, session);
+/** The refresh token an earlier version left in localStorage, removed from there (and from IndexedDB) as it is read. */
+function takeLegacyRefreshToken(): string | null {
   try {
-    if (session) localStorage.setItem(STORAGE_KEY, JSON.stringify(session));
-    else localStorage.removeItem(STORAGE_KEY);
+    const raw = localStorage.getItem(LEGACY_KEY);
+    if (raw === null) return null;
+    localStorage.removeItem(LEGACY_KEY);
+    void writeShared(LEGACY_SHARED_KEY, null);
+    const parsed = JSON.parse(raw) as { refreshToken?: unknown };
+    return typeof parsed.refreshToken === 'string' ? parsed.refreshToken : null;
   } catch {
-    // Storage may be full or disabled; the in-memory session still works for this tab.
+    return null;
   }
 }
 
@@ -84,28 +80,20 @@ export function jwtExpiry(token: string): number | null {
 export function sessionFromAuth(auth: AuthResponse): Session {
   const fromJwt = jwtExpiry(auth.accessToken);
   const fromLifetime = Date.now() + Math.max(0, auth.expiresIn || 0) * 1000;
-  return {
-    userId: auth.userId,
-    accessToken: auth.accessToken,
-    refreshToken: auth.refreshToken,
-    accessExpiresAt: fromJwt ?? fromLifetime,
-  };
+  return { userId: auth.userId, accessToken: auth.accessToken, accessExpiresAt: fromJwt ?? fromLifetime };
 }
 
 function emit(): void {
   for (const listener of listeners) listener(current);
 }
 
-function sameSession(a: Session | null, b: Session | null): boolean {
-  return a?.accessToken === b?.accessToken && a?.refreshToken === b?.refreshToken;
-}
-
 function adopt(next: Session | null): void {
   const changedUser = current?.userId !== next?.userId;
-  const changed = !sameSession(current, next);
+  const changed = current?.accessToken !== next?.accessToken;
   current = next;
+  writeHint(next?.userId ?? null);
   scheduleRefresh();
-  if (changed && (changedUser || next === null)) emit();
+  if (changedUser) emit();
   else if (changed) emitTokenOnly();
 }
 
@@ -118,27 +106,25 @@ export function getSession(): Session | null {
   return current;
 }
 
-/** Called after a successful sign-in or sign-up. */
+/** True while the page is still finding out (with a cookie refresh) whether it is signed in. */
+export function isRestoring(): boolean {
+  return restoring !== null;
+}
+
+/** Called after a successful sign-in or sign-up (the refresh token is already in the cookie). */
 export function setSession(auth: AuthResponse): Session {
   const session = sessionFromAuth(auth);
-  writeStored(session);
-  current = session;
-  scheduleRefresh();
+  adopt(session);
   emit();
   return session;
 }
 
-/** Forgets the tokens in this tab and every other tab. */
+/** Forgets the access token in this tab; other tabs follow through the hint. */
 export function clearSession(): void {
-  writeStored(null);
-  if (current !== null) {
-    current = null;
-    scheduleRefresh();
-    emit();
-  }
+  adopt(null);
 }
 
-/** Notified when the signed-in user changes (sign-in, sign-out, session ended). */
+/** Notified when the signed-in user changes (sign-in, sign-out, session ended) and when restoring ends. */
 export function subscribeSession(listener: Listener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -156,6 +142,7 @@ function expiringSoon(session: Session, marginMs = REFRESH_MARGIN_MS): boolean {
 
 /** A valid access token, refreshed first when it is about to expire. */
 export async function getAccessToken(): Promise<string> {
+  if (restoring) await restoring;
   const session = current;
   if (!session) throw new SessionEndedError();
   if (expiringSoon(session, 30_000)) {
@@ -165,54 +152,37 @@ export async function getAccessToken(): Promise<string> {
 }
 
 /**
- * Obtains a fresh token pair. Pass the access token that the server rejected: if another tab
- * already replaced it, the newer pair is adopted without spending a refresh token.
+ * Obtains a fresh access token through the refresh cookie. Pass the access token that the server
+ * rejected: if this tab already replaced it, the newer one is used without another refresh.
  */
-export function refreshSession(rejectedAccessToken?: string): Promise<Session> {
+export function refreshSession(rejectedAccessToken?: string, legacyRefreshToken?: string): Promise<Session> {
   if (!inFlight) {
-    inFlight = withRefreshLock(() => doRefresh(rejectedAccessToken)).finally(() => {
+    inFlight = withRefreshLock(() => doRefresh(rejectedAccessToken, legacyRefreshToken)).finally(() => {
       inFlight = null;
     });
   }
   return inFlight;
 }
 
-async function doRefresh(rejectedAccessToken?: string): Promise<Session> {
-  const stored = await readAuthoritative();
-  if (!stored) {
-    adopt(null);
-    throw new SessionEndedError();
-  }
-  if (current && stored.userId !== current.userId) {
-    // Another tab signed in as someone else; this tab follows it.
-    adopt(stored);
-    return stored;
-  }
-  const newerThanRejected = rejectedAccessToken !== undefined && stored.accessToken !== rejectedAccessToken;
-  const plainlyFresh = rejectedAccessToken === undefined && !expiringSoon(stored);
-  if ((newerThanRejected && !expiringSoon(stored, 5_000)) || plainlyFresh) {
-    adopt(stored);
-    return stored;
+async function doRefresh(rejectedAccessToken?: string, legacyRefreshToken?: string): Promise<Session> {
+  if (current && rejectedAccessToken !== undefined && current.accessToken !== rejectedAccessToken && !expiringSoon(current, 5_000)) {
+    return current;
   }
 
   const response = await fetch('/api/auth/refresh', {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify({ refreshToken: stored.refreshToken }),
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', [REFRESH_COOKIE_HEADER]: '1' },
+    body: JSON.stringify(legacyRefreshToken ? { refreshToken: legacyRefreshToken } : {}),
+    credentials: 'same-origin',
   });
   if (response.ok) {
     const auth = (await response.json()) as AuthResponse;
-    const session = sessionFromAuth({ ...auth, userId: auth.userId || stored.userId });
-    writeStored(session);
-    // Hold the lock until the pair is committed where the next tab in line will look.
-    await writeShared(SHARED_KEY, session);
+    const session = sessionFromAuth(auth);
     adopt(session);
     return session;
   }
   if (response.status === 400 || response.status === 401 || response.status === 403) {
-    // The refresh token is spent, revoked or unknown: the session is over.
-    writeStored(null);
-    await writeShared(SHARED_KEY, null);
+    // No cookie, or its refresh token is spent, revoked or unknown: the session is over.
     adopt(null);
     throw new SessionEndedError();
   }
@@ -253,12 +223,25 @@ function scheduleRefresh(): void {
   }, Math.min(delay, 2_000_000_000));
 }
 
-// Another tab signed in, rotated the tokens or signed out.
-if (typeof window !== 'undefined') {
-  window.addEventListener('storage', (event) => {
-    if (event.key !== STORAGE_KEY && event.key !== null) return;
-    adopt(readStored());
-  });
+/** On page load: a signed-in hint (or tokens of an earlier version) means a cookie refresh is worth trying. */
+function restore(): void {
+  const legacy = takeLegacyRefreshToken();
+  if (!legacy && !readHint()) return;
+  restoring = refreshSession(undefined, legacy ?? undefined)
+    .then(() => undefined, () => undefined)
+    .finally(() => {
+      restoring = null;
+      emit();
+    });
 }
 
-scheduleRefresh();
+// Another tab signed in (maybe as someone else) or signed out.
+if (typeof window !== 'undefined') {
+  window.addEventListener('storage', (event) => {
+    if (event.key !== HINT_KEY && event.key !== null) return;
+    const hint = readHint();
+    if (!hint) adopt(null);
+    else if (hint !== current?.userId) void refreshSession().catch(() => undefined);
+  });
+  restore();
+}

@@ -3,7 +3,8 @@
 export interface AuthResponse {
   userId: string;
   accessToken: string;
-  refreshToken: string;
+  /** Null when the server set it as the HttpOnly refresh cookie (X-Refresh-Cookie), as for the web client. */
+  refreshToken: string | null;
   /** Lifetime of the access token in seconds. */
   expiresIn: number;
 }

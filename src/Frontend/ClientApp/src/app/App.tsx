@@ -1,13 +1,14 @@
 import { AuthScreen } from '../auth/AuthScreen';
 import { CallLayer } from '../calls/CallLayer';
 import { ChatShell } from './ChatShell';
-import { useSessionUser } from './useSessionUser';
+import { useSessionRestoring, useSessionUser } from './useSessionUser';
 
 export function App() {
   const userId = useSessionUser();
+  const restoring = useSessionRestoring();
   return (
     <>
-      {userId ? <ChatShell key={userId} userId={userId} /> : <AuthScreen />}
+      {userId ? <ChatShell key={userId} userId={userId} /> : restoring ? <div className="app-restoring" aria-busy="true" /> : <AuthScreen />}
       <CallLayer />
     </>
   );
