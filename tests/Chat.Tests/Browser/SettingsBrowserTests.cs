@@ -171,8 +171,8 @@ public sealed class SettingsBrowserTests(BrowserFixture fixture)
                 await Expect(sessions).ToHaveCountAsync(1);
                 await Expect(sessions).ToHaveAttributeAsync("data-current", "true");
 
-                // The phone keeps working until its access token is due; its refresh is then refused and it
-                // is back at sign-in.
+                // The phone's socket closes and its token is refused at once; its refresh is refused too and
+                // it is back at sign-in.
                 await phone.Page.Clock.FastForwardAsync("20:00");
                 await Expect(phone.ByTestId("login-login")).ToBeVisibleAsync();
 
@@ -182,8 +182,14 @@ public sealed class SettingsBrowserTests(BrowserFixture fixture)
                 await Expect(blockedRows).ToContainTextAsync("@" + blocked.Username);
                 await blockedRows.GetByRole(AriaRole.Button, new() { Name = $"Unblock {blocked.Username}" }).ClickAsync();
                 await Expect(blockedRows).ToHaveCountAsync(0);
-                var response = await desktop.Page.EvaluateAsync<int>(
-                    "async () => (await (await fetch('/api/users/me/blocks', { headers: { Authorization: 'Bearer ' + JSON.parse(localStorage.getItem('chatgrid.session')).accessToken } })).json()).length");
+                // The page keeps its access token in memory only: take one through the refresh cookie, as a reload does.
+                var response = await desktop.Page.EvaluateAsync<int>("""
+                    async () => {
+                      const refresh = await fetch('/api/auth/refresh', { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Refresh-Cookie': '1' }, body: '{}' });
+                      const { accessToken } = await refresh.json();
+                      return (await (await fetch('/api/users/me/blocks', { headers: { Authorization: 'Bearer ' + accessToken } })).json()).length;
+                    }
+                    """);
                 Assert.Equal(0, response);
             });
         }
