@@ -89,6 +89,13 @@ internal sealed partial class ConversationGrain
 
         await consents.ConsentAsync(userId, OtherMember(userId));
         _consented!.Add(userId);
+
+        // Reading a request told the sender nothing; accepting it tells them what was read meanwhile.
+        var readSeq = _members[userId].ReadSeq;
+        if (readSeq > 0 && await ReadReceiptsVisibleToOthersAsync(userId) && !await IsBlockedInDirectAsync(userId))
+        {
+            await PublishFromAsync(userId, new ReadReceiptEvent(Id, userId, readSeq));
+        }
     }
 
     private async Task<bool> HasConsentedAsync(Guid userId) =>

@@ -27,6 +27,7 @@ public sealed class FirefoxBrowserTests(BrowserFixture fixture)
                 await alice.SendAsync(first);
                 await bob.ConversationItem(conversationId).ClickAsync();
                 await Expect(bob.Message(first)).ToHaveAttributeAsync("data-mine", "false");
+                await bob.ByTestId("request-accept").ClickAsync();
                 await Expect(alice.Message(first)).ToHaveAttributeAsync("data-status", "read");
 
                 const string second = "And hello from Chromium.";

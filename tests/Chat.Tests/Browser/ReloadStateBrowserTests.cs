@@ -25,6 +25,7 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
         var withBob = (await ConversationApi.CreateAsync(http, alice, "direct", null, bob)).ConversationId;
         var team = (await ConversationApi.CreateAsync(http, alice, "group", "Team", bob, carol)).ConversationId;
         var withCarol = (await ConversationApi.CreateAsync(http, alice, "direct", null, carol)).ConversationId;
+        (await http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{withBob}/request/accept"))).EnsureSuccessStatusCode();
         await using var aliceHub = await ChatConnection.ConnectAsync(fixture.First.Address, alice);
         await using var bobHub = await ChatConnection.ConnectAsync(fixture.Second.Address, bob);
         await using var carolHub = await ChatConnection.ConnectAsync(fixture.Second.Address, carol);
@@ -91,6 +92,7 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
         var alice = await TestUser.RegisterAsync(fixture.First.Http);
         var bob = await TestUser.RegisterAsync(fixture.Second.Http);
         var conversation = (await ConversationApi.CreateAsync(fixture.First.Http, alice, "direct", null, bob)).ConversationId.ToString();
+        (await fixture.Second.Http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{conversation}/request/accept"))).EnsureSuccessStatusCode();
         var alicePage = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
         var bobPage = new ChatPage(await fixture.NewPageAsync(fixture.Second), "bob");
         try

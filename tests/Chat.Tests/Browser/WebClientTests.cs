@@ -54,12 +54,16 @@ public sealed class WebClientTests(BrowserFixture fixture)
                 await Expect(bob.ConversationItem(conversationId).GetByTestId("unread-badge")).ToHaveTextAsync("1");
                 await Expect(bob.ConversationItem(conversationId)).ToContainTextAsync(first);
 
-                // Bob opens it (on the phone the chat replaces the list): he sees the message, the badge goes,
-                // and Alice's tick turns to read.
+                // Bob opens it (on the phone the chat replaces the list): he sees the message and the badge goes.
+                // It is a message request for him, so reading it tells Alice nothing; accepting it turns her tick to read.
                 await bob.ConversationItem(conversationId).ClickAsync();
                 await Expect(bob.ByTestId("back-button")).ToBeVisibleAsync();
                 await Expect(bob.ConversationItems).ToBeHiddenAsync();
                 await Expect(bob.Message(first)).ToHaveAttributeAsync("data-mine", "false");
+                await Expect(bob.ByTestId("message-request-bar")).ToBeVisibleAsync();
+                await Expect(alice.Message(first)).ToHaveAttributeAsync("data-status", "delivered");
+                await bob.ByTestId("request-accept").ClickAsync();
+                await Expect(bob.ByTestId("message-request-bar")).ToHaveCountAsync(0);
                 await Expect(alice.Message(first)).ToHaveAttributeAsync("data-status", "read");
                 await Expect(bob.ByTestId("unread-badge")).ToHaveCountAsync(0);
 

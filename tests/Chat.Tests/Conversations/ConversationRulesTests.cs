@@ -167,6 +167,8 @@ public sealed class ConversationRulesTests(GridWithFrontends grid)
         var alice = await TestUser.RegisterAsync(Http);
         var bob = await TestUser.RegisterAsync(Http);
         var direct = await ConversationApi.CreateAsync(Http, alice, "direct", null, bob);
+        // Bob accepts Alice's request: reading a request would tell her nothing.
+        (await Http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{direct.ConversationId}/request/accept"))).EnsureSuccessStatusCode();
         await using var aliceConnection = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         await using var bobConnection = await ChatConnection.ConnectAsync(grid.Second.Address, bob);
         for (var i = 0; i < 3; i++)

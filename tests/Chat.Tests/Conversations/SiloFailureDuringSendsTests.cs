@@ -17,12 +17,12 @@ public sealed class SiloFailureDuringSendsTests : IAsyncLifetime
     [Fact]
     public async Task A_silo_stopped_while_sends_are_in_flight_loses_no_acknowledged_message_and_leaves_no_gap()
     {
-        var sender = Guid.NewGuid();
+        var sender = await _grid.NewAccountAsync();
         var conversationIds = new List<Guid>();
         for (var i = 0; i < Conversations; i++)
         {
             var id = Guid.NewGuid();
-            await _grid.Client.GetGrain<IConversationGrain>(id).CreateAsync(new ConversationCreation(sender, ConversationTypes.Group, $"c{i}", [Guid.NewGuid()]));
+            await _grid.Client.GetGrain<IConversationGrain>(id).CreateAsync(new ConversationCreation(sender, ConversationTypes.Group, $"c{i}", [await _grid.NewAccountAsync()]));
             conversationIds.Add(id);
         }
 

@@ -88,9 +88,15 @@ public sealed class DeploymentDescriptorTests
         Assert.Equal(["edge"], Sequence((YamlMappingNode)_services["proxy"], "networks"));
     }
 
+    /// <summary>The names of a list (<c>[a, b]</c>) or of a mapping's keys (<c>edge: {ipv4_address: …}</c>).</summary>
     private static List<string> Sequence(YamlMappingNode service, string key) =>
         service.Children.TryGetValue(new YamlScalarNode(key), out var node)
-            ? [.. ((YamlSequenceNode)node).Children.Select(c => ((YamlScalarNode)c).Value!)]
+            ? node switch
+            {
+                YamlSequenceNode list => [.. list.Children.Select(c => ((YamlScalarNode)c).Value!)],
+                YamlMappingNode map => [.. map.Children.Keys.Select(k => ((YamlScalarNode)k).Value!)],
+                _ => [],
+            }
             : [];
 
     private static string? Scalar(YamlMappingNode root, params string[] path)

@@ -14,8 +14,8 @@ public sealed class GrainFailoverTests : IAsyncLifetime
     [Fact]
     public async Task State_written_on_one_silo_is_read_back_after_that_silo_stops()
     {
-        var owner = Guid.NewGuid();
-        var member = Guid.NewGuid();
+        var owner = await _grid.NewAccountAsync();
+        var member = await _grid.NewAccountAsync();
         var conversationId = Guid.NewGuid();
         var conversation = _grid.Client.GetGrain<IConversationGrain>(conversationId);
         await conversation.CreateAsync(new ConversationCreation(owner, ConversationTypes.Group, "failover", [member]));

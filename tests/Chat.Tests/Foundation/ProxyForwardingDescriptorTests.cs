@@ -19,7 +19,7 @@ public sealed partial class ProxyForwardingDescriptorTests
         var services = (YamlMappingNode)((YamlMappingNode)yaml.Documents[0].RootNode)["services"];
         var environment = (YamlMappingNode)((YamlMappingNode)services["frontend"])["environment"];
         var proxyNetworks = (YamlMappingNode)((YamlMappingNode)services["proxy"])["networks"];
-        var proxyAddress = ((YamlScalarNode)((YamlMappingNode)proxyNetworks["default"])["ipv4_address"]).Value;
+        var proxyAddress = ((YamlScalarNode)((YamlMappingNode)proxyNetworks["edge"])["ipv4_address"]).Value;
 
         Assert.Equal(proxyAddress, ((YamlScalarNode)environment["Network__KnownProxies__0"]).Value);
         Assert.DoesNotContain(environment.Children.Keys, k => ((YamlScalarNode)k).Value!.StartsWith("Network__KnownNetworks", StringComparison.Ordinal));

@@ -88,6 +88,8 @@ public sealed class RequestRulesTests(GridWithFrontends grid)
         var bob = await TestUser.RegisterAsync(grid.First.Http);
         var direct = await ConversationApi.CreateAsync(grid.First.Http, alice, "direct", null, bob);
         var elsewhere = await ConversationApi.CreateAsync(grid.First.Http, bob, "group", "Elsewhere");
+        // Bob accepts the chat first: a message request gets no away message.
+        (await grid.First.Http.SendAsync(bob.Request(HttpMethod.Post, $"/api/conversations/{direct.ConversationId}/request/accept"))).EnsureSuccessStatusCode();
         (await grid.First.Http.SendAsync(bob.Request(HttpMethod.Put, "/api/users/me/auto-reply", new { enabled = true, message = "Away" }))).EnsureSuccessStatusCode();
         await using var aliceConnection = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         await using var bobConnection = await ChatConnection.ConnectAsync(grid.Second.Address, bob);
