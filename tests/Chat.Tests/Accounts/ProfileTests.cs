@@ -95,7 +95,7 @@ public sealed class ProfileTests(AccountsGrid fixture)
     {
         var user = await TestUser.RegisterAsync(Http);
         await Http.SendAsync(user, HttpMethod.Patch, "/api/users/me/profile", new { bio = "before" });
-        var before = await AccountsDatabase.FingerprintAsync(fixture.Grid);
+        var before = await AccountsDatabase.SettledFingerprintAsync(fixture.Grid);
 
         var response = await Http.SendRawAsync(user, HttpMethod.Patch, "/api/users/me/profile", body);
 
