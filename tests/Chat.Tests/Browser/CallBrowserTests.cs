@@ -237,13 +237,18 @@ public sealed class CallBrowserTests(BrowserFixture fixture) : IAsyncLifetime
         page.Page.EvaluateAsync<string?>(
             """
             async () => {
-              const pc = [...window.chatGridPeers.values()][0];
-              const stats = await pc.getStats();
-              let pair = null;
-              stats.forEach(s => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId); });
-              if (!pair) stats.forEach(s => { if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) pair = s; });
-              if (!pair || pair.state !== 'succeeded') return null;
-              return stats.get(pair.localCandidateId)?.candidateType ?? null;
+              // Right after a (re)connect the stats may not name the selected pair yet: ask again for up to 10 s.
+              for (let attempt = 0; attempt < 50; attempt++) {
+                const pc = [...window.chatGridPeers.values()][0];
+                const stats = await pc.getStats();
+                let pair = null;
+                stats.forEach(s => { if (s.type === 'transport' && s.selectedCandidatePairId) pair = stats.get(s.selectedCandidatePairId); });
+                if (!pair) stats.forEach(s => { if (s.type === 'candidate-pair' && s.state === 'succeeded' && s.nominated) pair = s; });
+                const type = pair && pair.state === 'succeeded' ? stats.get(pair.localCandidateId)?.candidateType : null;
+                if (type) return type;
+                await new Promise(resolve => setTimeout(resolve, 200));
+              }
+              return null;
             }
             """);
 
