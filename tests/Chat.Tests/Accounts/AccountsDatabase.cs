@@ -29,28 +29,6 @@ public static class AccountsDatabase
         return (string)(await command.ExecuteScalarAsync())!;
     }
 
-    /// <summary>
-    /// The fingerprint once the writes a request set going behind its answer (grain state written
-    /// after a reply, an email token) have landed: two reads a moment apart agree.
-    /// </summary>
-    public static async Task<string> SettledFingerprintAsync(GridCluster grid)
-    {
-        var last = await FingerprintAsync(grid);
-        for (var attempt = 0; attempt < 20; attempt++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(250));
-            var next = await FingerprintAsync(grid);
-            if (next == last)
-            {
-                return next;
-            }
-
-            last = next;
-        }
-
-        return last;
-    }
-
     public static async Task<T?> ScalarAsync<T>(GridCluster grid, string sql, params object[] parameters)
     {
         await using var dataSource = grid.Database.CreateDataSource();
