@@ -33,10 +33,7 @@ internal static class ForwardDraft
             ExpiresInSeconds = expiresInSeconds,
         };
         MessageRules.Validate(draft);
-        if (ServerOwnedMetadata.ClientIdPrefixes.Any(p => draft.ClientMessageId.StartsWith(p, StringComparison.Ordinal)))
-        {
-            throw ChatException.BadRequest("clientMessageId must not start with a prefix the server uses");
-        }
+        ServerOwnedMetadata.RequireClientIdNotClaimed(draft.ClientMessageId);
 
         return draft;
     }

@@ -13,7 +13,7 @@ internal static class ForwardedMetadata
     public static string Wrap(ChatMessage source)
     {
         var metadata = source.MetadataJson is null ? new JsonObject() : ServerOwnedMetadata.WithoutServerKeys(JsonNode.Parse(source.MetadataJson)!.AsObject());
-        metadata["forwardedFrom"] = new JsonObject
+        metadata[ServerOwnedMetadata.ForwardedFromKey] = new JsonObject
         {
             ["conversationId"] = source.ConversationId.ToString(),
             ["seq"] = source.Seq,

@@ -51,8 +51,9 @@ public interface IUserGrain : IGrainWithGuidKey
     Task<bool> HasBlockedAsync(Guid otherUserId);
 
     /// <summary>
-    /// Whether <paramref name="adderId"/> may add this user to a group or channel: not blocked either
-    /// way, and allowed by the <c>groupAdds</c> setting.
+    /// Whether <paramref name="adderId"/> may add this user to a group or channel: no block either way
+    /// that this user's grain knows of, and allowed by the <c>groupAdds</c> setting. The adder's own
+    /// block list is the caller's to check (read once for everyone added).
     /// </summary>
     [Alias("may-add-to-groups"), ReadOnly]
     Task<bool> MayAddToGroupsAsync(Guid adderId);

@@ -129,15 +129,8 @@ internal sealed partial class UserGrain(
     {
         await RequireAccountAsync();
 
-        if (adderId == UserId)
-        {
-            return true;
-        }
-
-        // The adder's own list is asked too, not the reverse copy alone: blocks made before it existed count.
-        return !state.State.Blocked.Contains(adderId) && !state.State.BlockedBy.Contains(adderId)
-            && !await GrainFactory.Reference<IUserGrain>(adderId).HasBlockedAsync(UserId)
-            && await CanSeeAsync(PrivacySetting.GroupAdds, adderId);
+        // CanSeeAsync refuses across a block either way this user knows of; the caller checks the adder's own list.
+        return await CanSeeAsync(PrivacySetting.GroupAdds, adderId);
     }
 
     public Task<string> GetReadReceiptsAudienceAsync(Guid viewerId) =>

@@ -3,6 +3,7 @@ using System.Text;
 using Chat.Errors;
 using Chat.Presence;
 using Chat.Realtime;
+using Chat.Text;
 
 namespace Chat.Conversations;
 
@@ -75,7 +76,7 @@ internal sealed partial class ConversationGrain
         var actor = RequireMember(actorId);
         ConversationPermissions.Require(ConversationPermissions.CanRename(state.State.Type, actor.Role), "renaming");
         var trimmed = name.Trim();
-        Chat.Text.TextRules.Require(trimmed, "name");
+        TextRules.Require(trimmed, "name");
         if (trimmed.Length is 0 or > Limits.MaxConversationNameChars)
         {
             throw ChatException.BadRequest($"a name has 1 to {Limits.MaxConversationNameChars} characters");

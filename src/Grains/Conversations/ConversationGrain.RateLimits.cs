@@ -1,7 +1,5 @@
 using Chat.Errors;
 using Chat.RateLimits;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Chat.Conversations;
 
@@ -17,9 +15,7 @@ internal sealed partial class ConversationGrain
 
     private readonly Dictionary<Guid, TokenBucket> _sendBuckets = [];
     private readonly Dictionary<Guid, TokenBucket> _typingBuckets = [];
-    private AbuseLimits? _abuseLimits;
-
-    private AbuseLimits AbuseLimits => _abuseLimits ??= ServiceProvider.GetRequiredService<IOptions<AbuseLimits>>().Value;
+    private AbuseLimits AbuseLimits => abuseLimits.Value;
 
     private void RequireSendPermit(Guid senderId) =>
         RequirePermit(_sendBuckets, senderId, AbuseLimits.MessageBurst, AbuseLimits.MessagesPerSecond, "messages");

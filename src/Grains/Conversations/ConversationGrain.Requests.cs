@@ -92,7 +92,7 @@ internal sealed partial class ConversationGrain
 
         // Reading a request told the sender nothing; accepting it tells them what was read meanwhile.
         var readSeq = _members[userId].ReadSeq;
-        if (readSeq > 0 && await ReadReceiptsVisibleToOthersAsync(userId) && !await IsBlockedInDirectAsync(userId))
+        if (readSeq > 0 && await ReadReceiptsGoToOthersAsync(userId))
         {
             await PublishFromAsync(userId, new ReadReceiptEvent(Id, userId, readSeq));
         }

@@ -2,7 +2,9 @@ using Chat.Accounts;
 using Chat.Errors;
 using Chat.Presence;
 using Chat.Realtime;
+using Chat.RateLimits;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Streams;
 
 namespace Chat.Conversations;
@@ -18,6 +20,7 @@ internal sealed partial class ConversationGrain(
     MessageBatchWriter writer,
     TimedMessageStore timed,
     ContactConsentStore consents,
+    IOptions<AbuseLimits> abuseLimits,
     FrontendStreams streams,
     TimeProvider time,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
@@ -160,7 +163,7 @@ internal sealed partial class ConversationGrain(
         // Answered even when the cursor was already there (a send moved it silently), so the
         // others learn what this member has read; nothing is written twice.
         var receipt = new ReadReceiptEvent(Id, userId, _members[userId].ReadSeq);
-        if (await ReadReceiptsVisibleToOthersAsync(userId) && !await IsBlockedInDirectAsync(userId))
+        if (await ReadReceiptsGoToOthersAsync(userId))
         {
             await PublishFromAsync(userId, receipt);
         }
@@ -257,16 +260,29 @@ internal sealed partial class ConversationGrain(
 
     // Groups and channels: everyone added must allow the adder (not blocked either way, their groupAdds
     // setting). One answer for every reason, as the anchors give: the adder learns only who could not be added.
+    // The adder's own list is read once here (it holds blocks made before the reverse copy existed);
+    // each person's grain answers for their side and their setting.
     private async Task RequireMayAddAsync(Guid adderId, IReadOnlyList<Guid> userIds)
     {
         var others = userIds.Where(id => id != adderId).Distinct().ToList();
-        var allowed = await Task.WhenAll(others.Select(id => GrainFactory.Reference<IUserGrain>(id).MayAddToGroupsAsync(adderId)));
+        if (others.Count == 0)
+        {
+            return;
+        }
+
+        var adderRelations = await GrainFactory.Reference<IUserGrain>(adderId).GetBlockRelationsAsync();
+        var allowed = await Task.WhenAll(others.Select(id => adderRelations.Contains(id)
+            ? Task.FromResult(false)
+            : GrainFactory.Reference<IUserGrain>(id).MayAddToGroupsAsync(adderId)));
         var refused = others.Where((_, i) => !allowed[i]).ToList();
         if (refused.Count > 0)
         {
             throw ChatException.Forbidden($"these users cannot be added by you: {string.Join(", ", refused)}");
         }
     }
+
+    private async Task<bool> ReadReceiptsGoToOthersAsync(Guid readerId) =>
+        await ReadReceiptsVisibleToOthersAsync(readerId) && !await IsBlockedInDirectAsync(readerId);
 
     private async Task<bool> ReadReceiptsVisibleToOthersAsync(Guid readerId)
     {

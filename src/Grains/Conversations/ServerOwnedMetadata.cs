@@ -23,11 +23,7 @@ public static class ServerOwnedMetadata
     /// <summary>Throws <c>bad_request</c> if a draft from a client uses a server-owned key or client id prefix.</summary>
     public static void RequireNotClaimed(MessageDraft draft)
     {
-        if (ClientIdPrefixes.FirstOrDefault(p => draft.ClientMessageId.StartsWith(p, StringComparison.Ordinal)) is { } prefix)
-        {
-            throw ChatException.BadRequest($"clientMessageId must not start with '{prefix}', which the server uses");
-        }
-
+        RequireClientIdNotClaimed(draft.ClientMessageId);
         if (draft.MetadataJson is null)
         {
             return;
@@ -38,6 +34,15 @@ public static class ServerOwnedMetadata
             && Keys.FirstOrDefault(k => document.RootElement.TryGetProperty(k, out _)) is { } key)
         {
             throw ChatException.BadRequest($"metadata.{key} is written by the server only");
+        }
+    }
+
+    /// <summary>Throws <c>bad_request</c> if a client's message id starts with a prefix the server gives its own messages.</summary>
+    public static void RequireClientIdNotClaimed(string clientMessageId)
+    {
+        if (ClientIdPrefixes.FirstOrDefault(p => clientMessageId.StartsWith(p, StringComparison.Ordinal)) is { } prefix)
+        {
+            throw ChatException.BadRequest($"clientMessageId must not start with '{prefix}', which the server uses");
         }
     }
 

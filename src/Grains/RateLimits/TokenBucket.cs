@@ -4,6 +4,12 @@ namespace Chat.RateLimits;
 /// A burst of <c>capacity</c> permits, refilled steadily at <c>capacity</c> per <c>refillPeriod</c>.
 /// Not thread-safe: each lives inside one grain activation.
 /// </summary>
+/// <remarks>
+/// Not <c>System.Threading.RateLimiting.TokenBucketRateLimiter</c>: that one refills on a timer of
+/// its own (or by explicit replenish calls), is disposable, and reads the stopwatch. Here a grain
+/// keeps one per sender and conversation, often thousands, with no timers, and tests drive time
+/// through the grain's <see cref="TimeProvider"/>.
+/// </remarks>
 internal sealed class TokenBucket(int capacity, TimeSpan refillPeriod, DateTimeOffset now)
 {
     private readonly double _permitsPerTick = capacity / (double)refillPeriod.Ticks;
