@@ -24,6 +24,14 @@ internal sealed partial class FileGrain(
     public async Task<FileCreation> CreateAsync(Guid ownerId, NewFile file)
     {
         var (name, contentType) = NewFileRules.Validate(file, settings);
+        if (file.Size > settings.MaxFileBytes)
+        {
+            return new FileCreation(FileId, null, await store.ReadUseAsync(ownerId, settings.QuotaBytes))
+            {
+                RefusalDetail = $"the file is {file.Size} bytes, over the per-file limit of {settings.MaxFileBytes}",
+            };
+        }
+
         if (await store.FindAsync(FileId) is not null)
         {
             throw ChatException.Conflict("the file id is taken");
@@ -42,7 +50,10 @@ internal sealed partial class FileGrain(
                 await multipart.AbortAsync(key, uploadId);
             }
 
-            return new FileCreation(FileId, null, refusal);
+            return new FileCreation(FileId, null, refusal)
+            {
+                RefusalDetail = $"the file ({file.Size} bytes) does not fit in the storage left: {refusal.QuotaBytes - refusal.UsedBytes - refusal.ReservedBytes} of {refusal.QuotaBytes} bytes",
+            };
         }
 
         return new FileCreation(FileId, await SignUploadAsync(row, []), null);
