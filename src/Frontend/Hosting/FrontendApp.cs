@@ -6,6 +6,7 @@ using Chat.Frontend.Calls;
 using Chat.Frontend.Contacts;
 using Chat.Frontend.Conversations;
 using Chat.Frontend.Errors;
+using Chat.Frontend.Files;
 using Chat.Frontend.Health;
 using Chat.Frontend.Realtime;
 using Chat.Frontend.Security;
@@ -84,6 +85,7 @@ public static class FrontendApp
         app.MapPhoneEndpoints();
         app.MapAccountLifecycleEndpoints();
         app.MapConversationEndpoints();
+        app.MapConversationFilesEndpoints();
         app.MapMembershipEndpoints();
         app.MapContactEndpoints();
         app.MapCallEndpoints();
