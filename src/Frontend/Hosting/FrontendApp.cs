@@ -42,6 +42,7 @@ public static class FrontendApp
         builder.AddChatSms();
         builder.AddChatRealtime();
         builder.AddChatHealth(grid);
+        builder.AddChatFiles();
 
         var app = builder.Build();
         if (frontend.CoHostSilo)
