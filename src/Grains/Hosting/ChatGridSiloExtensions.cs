@@ -2,6 +2,7 @@ using Chat.Accounts;
 using Chat.Calls;
 using Chat.Conversations;
 using Chat.Files;
+using Chat.Files.Attachments;
 using Chat.RateLimits;
 using Chat.Realtime;
 using Chat.Storage;
@@ -85,6 +86,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<DataExportStore>();
         silo.Services.AddSingleton<MessageBatchWriter>();
         silo.Services.AddSingleton<CallHistoryStore>();
+        silo.Services.AddFileAttachments();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;
     }
