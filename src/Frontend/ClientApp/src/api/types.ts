@@ -106,7 +106,9 @@ export interface SendMessageRequest {
   conversationId: string;
   clientMessageId: string;
   content: string;
-  type?: 'text';
+  type?: string;
+  /** Required for every type but text and code (docs/protocol.md, the SendMessage types). */
+  metadata?: Record<string, unknown>;
   replyToSeq?: number;
   /** Deletes the message for everyone this long after it is sent (1 s – 7 days). */
   expiresInSeconds?: number;

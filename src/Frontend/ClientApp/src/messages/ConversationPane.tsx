@@ -6,6 +6,7 @@ import { canPost, displayNameOf } from '../store/selectors';
 import { CloseIcon } from '../ui/icons';
 import type { ComposeTarget } from './composeTarget';
 import type { MessageAction } from './messageAction';
+import { FileDropZone } from '../files/FileDropZone';
 import { Composer } from './Composer';
 import { ScheduledMessages } from './ScheduledMessages';
 import { ConversationHeader } from './ConversationHeader';
@@ -107,7 +108,7 @@ export function ConversationPane() {
         onToggleMembers={() => setMembersOpen((open) => !open)}
       />
       <div className="pane-body">
-        <div className="pane-messages">
+        <FileDropZone onFiles={(files) => controller.attachments.add(conversation.id, files)} disabled={!postAllowed}>
           <MessageList conversation={conversation} onAction={onAction} />
           <TypingIndicator conversation={conversation} />
           {actionError && (
@@ -127,7 +128,7 @@ export function ConversationPane() {
           ) : (
             <p className="composer-readonly muted">Only admins can post in this channel.</p>
           )}
-        </div>
+        </FileDropZone>
         {membersOpen && (
           <MembersPanel id={membersId} conversation={conversation} onClose={() => setMembersOpen(false)} />
         )}

@@ -1,4 +1,6 @@
 import type { ConversationMember, Message, Reaction, UserSummary } from '../api/types';
+import type { FileInfo } from '../api/files';
+import { filesOf } from '../files/messageFiles';
 import { indexOfSeq } from '../store/messageList';
 import { statusOf, type MessageStatus } from '../store/selectors';
 import type { ConversationState, OutboxItem } from '../store/types';
@@ -39,6 +41,7 @@ function nameOf(userId: string, names: Names): string {
 const QUOTE_CHARS = 120;
 const MODERATORS = new Set(['owner', 'admin', 'moderator']);
 const noReactions: readonly ReactionView[] = [];
+const noFiles: readonly FileInfo[] = [];
 // Keyed by the server's reactions array, so a bubble's props stay identical until its reactions change.
 const reactionViews = new WeakMap<Reaction[], { myUserId: string; views: readonly ReactionView[] }>();
 
@@ -150,6 +153,7 @@ export function buildRows(
       clientMessageId: message.clientMessageId,
       content: message.content,
       type: message.type,
+      files: filesOf(message.metadata),
       sentAt: message.sentAt,
       mine,
       status,
@@ -172,7 +176,8 @@ export function buildRows(
       seq: null,
       clientMessageId: item.clientMessageId,
       content: item.content,
-      type: 'text',
+      type: item.type ?? 'text',
+      files: item.files ?? noFiles,
       sentAt: item.createdAt,
       mine: true,
       status: item.status,
