@@ -1,9 +1,9 @@
+import { UserAvatar } from '../files/UserAvatar';
 import { memo, useId } from 'react';
 import type { FileInfo } from '../api/files';
 import { MessageMedia } from '../files/MessageMedia';
 import type { MessageStatus } from '../store/selectors';
 import { formatTime } from '../ui/format';
-import { Avatar } from '../ui/Avatar';
 import { ExpiryMark } from './ExpiryMark';
 import { MessageText } from './markdown/MessageText';
 import { MessageActionsMenu } from './MessageActionsMenu';
@@ -102,7 +102,7 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
     >
       {senderId !== null && (
         <span className="message-avatar" data-testid={runStart ? 'message-avatar' : undefined}>
-          {runStart && <Avatar name={senderName ?? ''} seed={senderId} />}
+          {runStart && <UserAvatar userId={senderId} name={senderName ?? ''} />}
         </span>
       )}
       <article className={`bubble${props.files.length && !deleted ? ' has-media' : ''}${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`} tabIndex={-1}>

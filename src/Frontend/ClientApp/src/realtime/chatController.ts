@@ -13,6 +13,8 @@ import type {
 import type { FileInfo } from '../api/files';
 import { getMe } from '../api/users';
 import { AttachmentTray } from '../files/attachmentTray';
+import { AvatarDirectory } from '../files/avatarDirectory';
+import { ProcessedFiles } from '../files/processedFiles';
 import type { MediaDraft } from '../files/mediaDrafts';
 import { ConversationLoader } from '../conversations/conversationLoader';
 import { GroupActions } from '../groups/groupActions';
@@ -49,6 +51,10 @@ export class ChatController implements ControllerContext {
   private readonly presence: PresenceWatcher;
   /** Files being uploaded from each conversation's composer. */
   readonly attachments: AttachmentTray;
+  /** FileProcessed for anyone waiting on one file. */
+  readonly processedFiles = new ProcessedFiles();
+  /** Who shows which profile photo. */
+  readonly avatars: AvatarDirectory;
   private disposed = false;
   private savedOutbox: readonly OutboxItem[] = [];
   private readonly cleanups: Array<() => void> = [];
@@ -74,6 +80,7 @@ export class ChatController implements ControllerContext {
     this.scheduled = new ScheduledSender(this);
     this.groups = new GroupActions(this, this.loader);
     this.presence = new PresenceWatcher(this);
+    this.avatars = new AvatarDirectory(this.store);
     this.attachments = new AttachmentTray((conversationId, drafts, options) => this.sendMedia(conversationId, drafts, options));
     this.registerHandlers();
   }
@@ -285,7 +292,10 @@ export class ChatController implements ControllerContext {
     connection.on('DeliveryReceipt', (receipt: ReceiptEvent) =>
       this.store.updateConversation(receipt.conversationId, (c) => applyReceipt(c, receipt, 'delivered', this.myUserId)),
     );
-    connection.on('FileProcessed', (file: FileInfo) => this.attachments.fileProcessed(file));
+    connection.on('FileProcessed', (file: FileInfo) => {
+      this.attachments.fileProcessed(file);
+      this.processedFiles.received(file);
+    });
     connection.on('Typing', (event: TypingEvent) => this.typing.received(event));
     connection.on('PresenceChanged', (event: PresenceEvent) => this.presence.received(event));
     connection.on('ConversationAdded', (event: ConversationAddedEvent) => {

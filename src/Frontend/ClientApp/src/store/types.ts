@@ -67,6 +67,8 @@ export interface ConversationState {
   inaccessible: boolean;
   /** A message request: a direct chat from someone this user has not accepted yet. */
   messageRequest: boolean;
+  /** A group's or channel's picture (null for none, and for direct chats: those show the peer's). */
+  avatarFileId: string | null;
 }
 
 export interface PresenceInfo {
