@@ -19,8 +19,10 @@ interface Props {
  */
 export function MediaThumb({ file, size, label, onOpen }: Props) {
   const media = file.media ?? {};
-  const preview = hasPreview(file, size) ? size : hasPreview(file, '320') ? '320' : null;
-  const { url } = useSignedUrl(preview ? file.fileId : null, `thumbnail/${preview ?? '320'}`);
+  // A file still being processed when its message was sent names no previews yet: ask anyway, a few times.
+  const processing = file.status !== 'ready';
+  const preview = hasPreview(file, size) ? size : hasPreview(file, '320') || processing ? '320' : null;
+  const { url } = useSignedUrl(preview ? file.fileId : null, `thumbnail/${preview ?? '320'}`, true, processing ? 15 : 0);
   const ratio = media.width && media.height ? `${media.width} / ${media.height}` : '4 / 3';
   const style = { aspectRatio: ratio, backgroundImage: media.placeholder ? `url("${media.placeholder}")` : undefined } as CSSProperties;
   return (
