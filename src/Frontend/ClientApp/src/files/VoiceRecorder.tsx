@@ -1,4 +1,5 @@
-import { MicIcon, CloseIcon, SendIcon } from '../ui/icons';
+import { useEffect } from 'react';
+import { CloseIcon, MicIcon, SendIcon } from '../ui/icons';
 import { formatDuration } from './messageFiles';
 import { useVoiceRecorder, type Recording } from './useVoiceRecorder';
 
@@ -6,8 +7,16 @@ import { useVoiceRecorder, type Recording } from './useVoiceRecorder';
  * A microphone button; while recording, the elapsed time with a pulsing dot, a send button (stop and
  * send the voice note) and a cancel button (nothing is kept).
  */
-export function VoiceRecorder({ onRecorded, disabled }: { onRecorded: (recording: Recording) => void; disabled?: boolean }) {
+export function VoiceRecorder({ onRecorded, onRecordingChange, disabled }: {
+  onRecorded: (recording: Recording) => void;
+  /** While recording, the composer hides its own send button (this one sends the note). */
+  onRecordingChange: (recording: boolean) => void;
+  disabled?: boolean;
+}) {
   const recorder = useVoiceRecorder();
+  const { recording } = recorder;
+  useEffect(() => onRecordingChange(recording), [recording, onRecordingChange]);
+  useEffect(() => () => onRecordingChange(false), [onRecordingChange]);
   if (!recorder.recording) {
     return (
       <>

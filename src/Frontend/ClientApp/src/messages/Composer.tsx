@@ -48,6 +48,7 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const suggest = useAutocomplete({ text, input, members, users, myUserId, onChange: update });
   const attachments = usePendingAttachments(conversationId);
   const unsentFiles = attachments.filter((a) => !a.queued).length;
+  const [recording, setRecording] = useState(false);
 
   // Switching conversation: keep each one's draft, and stop "typing" in the one we left.
   useEffect(() => {
@@ -339,17 +340,21 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
         onBlur={() => controller.stoppedTyping(conversationId)}
         data-testid="composer-input"
       />
-      {!editing && !text.trim() && unsentFiles === 0 && <VoiceRecorder onRecorded={sendVoice} />}
-      <button
-        type="submit"
-        className="send-button"
-        aria-label={editing ? 'Save edit' : later ? 'Schedule message' : 'Send message'}
-        title={editing ? 'Save (Enter)' : later ? 'Schedule (Enter)' : 'Send (Enter)'}
-        disabled={(!text.trim() && (editing || unsentFiles === 0)) || tooLong || saving}
-        data-testid="composer-send"
-      >
-        <SendIcon />
-      </button>
+      {!editing && (recording || (!text.trim() && unsentFiles === 0)) && (
+        <VoiceRecorder onRecorded={sendVoice} onRecordingChange={setRecording} />
+      )}
+      {!recording && (
+        <button
+          type="submit"
+          className="send-button"
+          aria-label={editing ? 'Save edit' : later ? 'Schedule message' : 'Send message'}
+          title={editing ? 'Save (Enter)' : later ? 'Schedule (Enter)' : 'Send (Enter)'}
+          disabled={(!text.trim() && (editing || unsentFiles === 0)) || tooLong || saving}
+          data-testid="composer-send"
+        >
+          <SendIcon />
+        </button>
+      )}
       {tooLong && (
         <p className="form-error composer-error" role="alert">
           Messages can be at most {MAX_CHARS.toLocaleString()} characters.
