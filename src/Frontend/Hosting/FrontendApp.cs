@@ -6,6 +6,7 @@ using Chat.Frontend.Calls;
 using Chat.Frontend.Contacts;
 using Chat.Frontend.Conversations;
 using Chat.Frontend.Errors;
+using Chat.Frontend.Files;
 using Chat.Frontend.Health;
 using Chat.Frontend.Realtime;
 using Chat.Frontend.Security;
@@ -41,6 +42,7 @@ public static class FrontendApp
         builder.AddChatSms();
         builder.AddChatRealtime();
         builder.AddChatHealth(grid);
+        builder.AddChatFiles();
 
         var app = builder.Build();
         if (frontend.CoHostSilo)

@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Calls;
 using Chat.Conversations;
+using Chat.Files.Storage;
 using Chat.RateLimits;
 using Chat.Realtime;
 using Chat.Storage;
@@ -69,6 +70,8 @@ public static class ChatGridSiloExtensions
         silo.Services.AllowStorageExceptionsOnTheWire();
         silo.Services.AddAbuseLimits();
         silo.Services.AddChatStorage(postgres);
+        silo.Services.AddFileStorage(silo.Configuration);
+        silo.Services.AddHostedService<BucketPreparation>();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();

@@ -11,7 +11,7 @@ public sealed class SingleProcessModeTests
     {
         await using var database = await TestDatabase.CreateAsync(migrate: false);
         var clusterId = $"single-{Guid.NewGuid():N}";
-        var settings = new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(TestEnvironment.StorageSettings)
         {
             ["Postgres:ConnectionString"] = database.ConnectionString,
             ["Redis:ConnectionString"] = TestEnvironment.Redis,

@@ -63,7 +63,7 @@ public sealed class GridCluster : IAsyncDisposable
     public Dictionary<string, string?> FrontendSettings(string? postgresConnectionString = null) =>
         Settings(ClusterId, postgresConnectionString ?? Database.ConnectionString);
 
-    private static Dictionary<string, string?> Settings(string clusterId, string postgres) => new()
+    private static Dictionary<string, string?> Settings(string clusterId, string postgres) => new(TestEnvironment.StorageSettings)
     {
         ["Postgres:ConnectionString"] = postgres,
         ["Redis:ConnectionString"] = TestEnvironment.Redis,

@@ -32,4 +32,7 @@ public interface IObjectStore
 
     /// <summary>Deletes every object whose key starts with <paramref name="prefix"/>.</summary>
     Task DeletePrefixAsync(string prefix, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates the bucket when it does not exist (local setups; compose's minio-init makes it too).</summary>
+    Task EnsureBucketAsync(CancellationToken cancellationToken = default);
 }
