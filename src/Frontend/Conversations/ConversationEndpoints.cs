@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Chat.Conversations;
 using Chat.Frontend.Auth;
 using Chat.Frontend.Errors;
@@ -60,13 +61,32 @@ public static class ConversationEndpoints
 
     private static async Task<IResult> UpdateAsync(Guid conversationId, UpdateConversationRequest? request, ClaimsPrincipal user, IClusterClient cluster)
     {
-        if (request?.Name is not { } name)
+        var changeAvatar = request?.AvatarFileId.ValueKind is not (null or JsonValueKind.Undefined);
+        if (request is null || (request.Name is null && !changeAvatar))
         {
-            return Problems.BadRequest("name is required");
+            return Problems.BadRequest("name or avatarFileId is required");
         }
 
-        var info = await cluster.Reference<IConversationGrain>(conversationId).RenameAsync(user.UserId(), name);
-        return TypedResults.Ok(await MemberNames.AddAsync(cluster, info));
+        Guid? avatarFileId = null;
+        if (changeAvatar && request.AvatarFileId.ValueKind != JsonValueKind.Null)
+        {
+            if (!(request.AvatarFileId.ValueKind == JsonValueKind.String && request.AvatarFileId.TryGetGuid(out var id) && id != Guid.Empty))
+            {
+                return Problems.BadRequest("avatarFileId must be a file id or null");
+            }
+
+            avatarFileId = id;
+        }
+
+        // The avatar first: its checks (the caller's own complete image) are the likelier to refuse.
+        var conversation = cluster.Reference<IConversationGrain>(conversationId);
+        var info = changeAvatar ? await conversation.SetAvatarAsync(user.UserId(), avatarFileId) : null;
+        if (request.Name is { } name)
+        {
+            info = await conversation.RenameAsync(user.UserId(), name);
+        }
+
+        return TypedResults.Ok(await MemberNames.AddAsync(cluster, info!));
     }
 
     private static async Task<IResult> GetMessagesAsync(

@@ -86,6 +86,7 @@ public static class FrontendApp
         app.MapPhoneEndpoints();
         app.MapAccountLifecycleEndpoints();
         app.MapConversationEndpoints();
+        app.MapConversationFilesEndpoints();
         app.MapMembershipEndpoints();
         app.MapContactEndpoints();
         app.MapCallEndpoints();

@@ -11,4 +11,8 @@ public sealed record ConversationInfo(
 {
     [Id(5)]
     public IReadOnlyList<long> PinnedSeqs { get; init; } = [];
+
+    /// <summary>A group's or channel's avatar, a file anyone signed in may fetch; null when it has none.</summary>
+    [Id(6)]
+    public Guid? AvatarFileId { get; init; }
 }

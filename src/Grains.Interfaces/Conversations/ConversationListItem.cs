@@ -24,4 +24,8 @@ public sealed record ConversationListItem(
     /// <summary>A direct conversation the user has not accepted: the other wrote first and the user neither replied, accepted nor saved them as a contact.</summary>
     [Id(9)]
     public bool MessageRequest { get; init; }
+
+    /// <summary>A group's or channel's avatar; null when it has none (and for direct conversations).</summary>
+    [Id(10)]
+    public Guid? AvatarFileId { get; init; }
 }

@@ -69,6 +69,17 @@ public interface IConversationGrain : IGrainWithGuidKey
     [Alias("rename")]
     Task<ConversationInfo> RenameAsync(Guid actorId, string name);
 
+    /// <summary>
+    /// Sets (or, with null, removes) a group's or channel's avatar (owner or admin): the actor's own complete
+    /// image, made public; every member's devices get <c>ConversationUpdated</c>.
+    /// </summary>
+    [Alias("set-avatar")]
+    Task<ConversationInfo> SetAvatarAsync(Guid actorId, Guid? avatarFileId);
+
+    /// <summary>The files tab: files the conversation's messages carry, newest first (members only; what the requester hid is left out).</summary>
+    [Alias("files"), ReadOnly]
+    Task<Files.Attachments.ConversationFilesPage> GetFilesAsync(Guid requesterId, string? kind, long? beforeSeq, int limit);
+
     [Alias("create-invite")]
     Task<InviteLink> CreateInviteAsync(Guid actorId, DateTimeOffset? expiresAt, int? maxUses);
 

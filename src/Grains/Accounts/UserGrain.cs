@@ -1,4 +1,5 @@
 using Chat.Errors;
+using Chat.Files.Attachments;
 using Chat.Presence;
 using Microsoft.Extensions.Logging;
 
@@ -14,6 +15,7 @@ internal sealed partial class UserGrain(
     UserProfileStore profiles,
     AccountErasureStore erasure,
     TwoFactorStore twoFactor,
+    AvatarFiles avatars,
     TimeProvider time,
     ILogger<UserGrain> logger) : Grain, IUserGrain
 {
@@ -38,6 +40,14 @@ internal sealed partial class UserGrain(
         // All or nothing: the directory's copy of the name (the write with constraints of its own)
         // goes first; if the state write then fails, it is put back. Written whenever a name is
         // given, not only when it differs, so a retry after a failure converges.
+        // The photo is checked (the user's own complete image) and made public before anything else changes.
+        var previousAvatar = profile.AvatarFileId;
+        var avatarChanges = avatarFileId != previousAvatar;
+        if (avatarChanges)
+        {
+            await avatars.UseForProfileAsync(UserId, avatarFileId, previousAvatar);
+        }
+
         if (displayName is not null)
         {
             await profiles.UpdateDisplayNameAsync(UserId, displayName);
@@ -51,9 +61,18 @@ internal sealed partial class UserGrain(
             {
                 await WriteStateAsync();
             }
-            catch when (displayName is not null && displayName != previousName)
+            catch when ((displayName is not null && displayName != previousName) || avatarChanges)
             {
-                await profiles.UpdateDisplayNameAsync(UserId, previousName);
+                if (displayName is not null && displayName != previousName)
+                {
+                    await profiles.UpdateDisplayNameAsync(UserId, previousName);
+                }
+
+                if (avatarChanges)
+                {
+                    await avatars.PutBackProfileAsync(UserId, previousAvatar, avatarFileId);
+                }
+
                 throw;
             }
         }

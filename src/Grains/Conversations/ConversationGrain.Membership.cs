@@ -99,7 +99,7 @@ internal sealed partial class ConversationGrain
                 await store.RenameAsync(Id, previous ?? "");
                 throw;
             }
-            await _frontends.PublishAsync(EventAudience.Conversation, Id, new ConversationUpdatedEvent(Id, trimmed));
+            await _frontends.PublishAsync(EventAudience.Conversation, Id, new ConversationUpdatedEvent(Id, trimmed) { AvatarFileId = state.State.AvatarFileId });
         }
 
         return ToInfo();

@@ -36,6 +36,9 @@ internal sealed partial class ConversationGrain
             throw ChatException.BadRequest("replyToSeq refers to no message");
         }
 
+        // Checked now so the sender learns at once; checked again (and the files described) when it is sent.
+        await attachments.AttachAsync(draft);
+
         var waiting = await timed.ListScheduledAsync(Id, draft.SenderId, dueBy: null);
         if (waiting.FirstOrDefault(s => s.ClientMessageId == draft.ClientMessageId) is { } retried)
         {

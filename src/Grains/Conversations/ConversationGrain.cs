@@ -1,5 +1,6 @@
 using Chat.Accounts;
 using Chat.Errors;
+using Chat.Files.Attachments;
 using Chat.Presence;
 using Chat.Realtime;
 using Chat.RateLimits;
@@ -20,6 +21,9 @@ internal sealed partial class ConversationGrain(
     MessageBatchWriter writer,
     TimedMessageStore timed,
     ContactConsentStore consents,
+    MessageAttachments attachments,
+    ConversationFiles conversationFiles,
+    AvatarFiles avatars,
     IOptions<AbuseLimits> abuseLimits,
     FrontendStreams streams,
     TimeProvider time,
@@ -107,10 +111,11 @@ internal sealed partial class ConversationGrain(
         }
 
         RequireSendPermit(draft.SenderId);
+        var (stored, files) = await attachments.AttachAsync(draft);
         for (var attempt = 0; ; attempt++)
         {
-            var message = NewMessage(_lastSeq + 1, draft);
-            if (await writer.InsertAsync(message))
+            var message = NewMessage(_lastSeq + 1, stored);
+            if (await writer.InsertAsync(message, files))
             {
                 if (!IsAutoReply(draft))
                 {
@@ -310,6 +315,7 @@ internal sealed partial class ConversationGrain(
         [.. _members.Select(m => new ConversationMember(m.Key, m.Value.Role))], _lastSeq)
     {
         PinnedSeqs = [.. state.State.PinnedSeqs],
+        AvatarFileId = state.State.AvatarFileId,
     };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created {Type} conversation {ConversationId} with {MemberCount} members")]

@@ -17,6 +17,9 @@ public sealed class ConversationState
 
     /// <summary>When each member's away message last answered here (direct conversations).</summary>
     [Id(8)] public Dictionary<Guid, DateTimeOffset> AutoRepliedAt { get; set; } = [];
+
+    /// <summary>A group's or channel's avatar (a public file); also in <c>conversations.avatar_file_id</c> for the list.</summary>
+    [Id(9)] public Guid? AvatarFileId { get; set; }
 }
 
 /// <summary>A live invite link, stored by the hash of its secret code.</summary>

@@ -175,7 +175,7 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
                        SELECT 1 FROM conversation_members o
                        JOIN contact_consents k ON k.user_id = $1 AND k.contact_id = o.user_id
                        WHERE o.conversation_id = m.conversation_id AND o.user_id <> $1) AS message_request,
-                   m.request_ignored_seq, last.*
+                   m.request_ignored_seq, c.avatar_file_id, last.*
             FROM conversation_members m
             JOIN conversations c ON c.conversation_id = m.conversation_id
             LEFT JOIN LATERAL (
@@ -209,8 +209,9 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
             {
                 MutedUntil = reader.IsDBNull(5) ? null : new DateTimeOffset(reader.GetDateTime(5), TimeSpan.Zero),
                 LastActivityAt = new DateTimeOffset(reader.GetDateTime(6), TimeSpan.Zero),
-                LastMessage = reader.IsDBNull(9) ? null : ReadMessage(reader, 9),
+                LastMessage = reader.IsDBNull(10) ? null : ReadMessage(reader, 10),
                 MessageRequest = messageRequest,
+                AvatarFileId = reader.IsDBNull(9) ? null : reader.GetGuid(9),
             });
         }
 

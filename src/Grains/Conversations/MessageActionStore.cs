@@ -16,7 +16,10 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Deletes for everyone: the row stays (seq has no gaps) but its content and metadata are erased.</summary>
+    /// <summary>
+    /// Deletes for everyone: the row stays (seq has no gaps) but its content and metadata are erased, and
+    /// the files it carried are hidden from the members at once (their owner keeps them).
+    /// </summary>
     public async Task DeleteForEveryoneAsync(Guid conversationId, long seq, DateTimeOffset deletedAt)
     {
         await using var batch = dataSource.CreateBatch();
@@ -24,6 +27,7 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
             "UPDATE messages SET content = '', metadata = NULL, deleted_at = $3, expires_at = NULL WHERE conversation_id = $1 AND seq = $2",
             conversationId, seq, deletedAt.UtcDateTime));
         batch.BatchCommands.Add(BatchCommands.Create("DELETE FROM message_reactions WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
+        batch.BatchCommands.Add(BatchCommands.Create("UPDATE message_files SET deleted = true WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
         await batch.ExecuteNonQueryAsync();
     }
 

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Chat.Files.Attachments;
 using Chat.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,27 +18,43 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
     private const int MaxBatchSize = 1_000;
 
     // One statement: insert what does not conflict (same seq or same client id), and move the
-    // sender's read cursor to the new message so their own messages never count as unread.
+    // sender's read cursor to the new message so their own messages never count as unread. The
+    // files a message carries get their message_files rows (and their first attachment time) in the
+    // same statement, only for the messages actually inserted: a message is never acknowledged
+    // without its rows, nor rows written for a message that was not.
     private const string InsertSql = """
         WITH inserted AS (
             INSERT INTO messages (conversation_id, seq, message_id, sender_id, client_message_id, type, content, reply_to_seq, metadata, sent_at, expires_at)
             SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::uuid[], $4::uuid[], $5::text[], $6::text[], $7::text[], $8::bigint[], $9::jsonb[], $10::timestamptz[], $11::timestamptz[])
             ON CONFLICT DO NOTHING
-            RETURNING conversation_id, seq, sender_id, message_id
+            RETURNING conversation_id, seq, sender_id, message_id, sent_at
         ), cursors AS (
             UPDATE conversation_members m SET read_seq = i.seq, delivered_seq = GREATEST(m.delivered_seq, i.seq)
             FROM inserted i
             WHERE m.conversation_id = i.conversation_id AND m.user_id = i.sender_id AND m.read_seq < i.seq
+        ), carried AS (
+            SELECT f.conversation_id, f.seq, f.file_id, f.kind, i.sender_id, i.sent_at
+            FROM unnest($12::uuid[], $13::bigint[], $14::uuid[], $15::text[]) AS f(conversation_id, seq, file_id, kind)
+            JOIN inserted i ON i.conversation_id = f.conversation_id AND i.seq = f.seq
+        ), file_rows AS (
+            INSERT INTO message_files (conversation_id, seq, file_id, kind, sender_id, sent_at)
+            SELECT * FROM carried
+            ON CONFLICT DO NOTHING
+        ), attached AS (
+            UPDATE files SET attached_at = now() WHERE file_id IN (SELECT file_id FROM carried) AND attached_at IS NULL
         )
         SELECT message_id FROM inserted
         """;
 
     private readonly Channel<PendingInsert> _queue = Channel.CreateUnbounded<PendingInsert>(new UnboundedChannelOptions { SingleReader = true });
 
-    /// <summary>Returns true if the row was inserted, false if it conflicted with an existing one.</summary>
-    public Task<bool> InsertAsync(ChatMessage message)
+    /// <summary>
+    /// Returns true if the row (with the <c>message_files</c> rows of the files it carries) was inserted,
+    /// false if it conflicted with an existing one.
+    /// </summary>
+    public Task<bool> InsertAsync(ChatMessage message, IReadOnlyList<MessageFileRow>? files = null)
     {
-        var pending = new PendingInsert(message, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new PendingInsert(message, files ?? [], new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending))
         {
             pending.Outcome.SetException(new ObjectDisposedException(nameof(MessageBatchWriter)));
@@ -165,6 +182,7 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
         command.Parameters.Add(new NpgsqlParameter { Value = metadata, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         command.Parameters.Add(new NpgsqlParameter { Value = sentAts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
         command.Parameters.Add(new NpgsqlParameter { Value = expiresAts, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        AddFileRows(command, batch);
 
         var inserted = new HashSet<Guid>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -176,6 +194,30 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
         return inserted;
     }
 
+    // Text messages carry no files: the arrays are then empty and the file part of the statement idles.
+    private static void AddFileRows(NpgsqlCommand command, List<PendingInsert> batch)
+    {
+        var count = batch.Sum(p => p.Files.Count);
+        var conversationIds = new Guid[count];
+        var seqs = new long[count];
+        var fileIds = new Guid[count];
+        var kinds = new string[count];
+        var row = 0;
+        foreach (var pending in batch)
+        {
+            foreach (var file in pending.Files)
+            {
+                (conversationIds[row], seqs[row], fileIds[row], kinds[row]) = (pending.Message.ConversationId, pending.Message.Seq, file.FileId, file.Kind);
+                row++;
+            }
+        }
+
+        command.Parameters.Add(new NpgsqlParameter { Value = conversationIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = seqs });
+        command.Parameters.Add(new NpgsqlParameter { Value = fileIds });
+        command.Parameters.Add(new NpgsqlParameter { Value = kinds });
+    }
+
     [LoggerMessage(Level = LogLevel.Trace, Message = "Wrote a batch of {Count} messages, {Inserted} inserted")]
     private static partial void LogBatch(ILogger logger, int count, int inserted);
 
@@ -185,5 +227,5 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
     [LoggerMessage(Level = LogLevel.Warning, Message = "Postgres refused message {Seq} of {ConversationId}; its batch neighbours were written without it")]
     private static partial void LogRowRefused(ILogger logger, Exception exception, Guid conversationId, long seq);
 
-    private sealed record PendingInsert(ChatMessage Message, TaskCompletionSource<bool> Outcome);
+    private sealed record PendingInsert(ChatMessage Message, IReadOnlyList<MessageFileRow> Files, TaskCompletionSource<bool> Outcome);
 }

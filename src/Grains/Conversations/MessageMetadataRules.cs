@@ -68,7 +68,16 @@ public static class MessageMetadataRules
 
                 break;
             case "sticker" or "gif":
-                RequireText(metadata, "ref", MaxShortTextChars);
+                // A reference to a known sticker or GIF, or an uploaded file of one.
+                if (metadata.TryGetProperty("fileId", out _))
+                {
+                    RequireFileId(metadata);
+                }
+                else
+                {
+                    RequireText(metadata, "ref", MaxShortTextChars);
+                }
+
                 break;
         }
     }

@@ -6,17 +6,18 @@ namespace Chat.Conversations;
 
 /// <summary>
 /// The metadata keys and client id prefixes only the server writes (an auto-reply, a call's
-/// record, a forward's origin). A client's draft claiming one is refused, so clients can trust them.
+/// record, a forward's origin, the files a message carries). A client's draft claiming one is refused, so clients can trust them.
 /// </summary>
 public static class ServerOwnedMetadata
 {
     public const string AutoReplyKey = "autoReply";
     public const string CallKey = "call";
     public const string ForwardedFromKey = "forwardedFrom";
+    public const string FilesKey = "files";
     public const string AutoReplyClientIdPrefix = "auto-reply:";
     public const string CallClientIdPrefix = "call:";
 
-    public static readonly IReadOnlyList<string> Keys = [AutoReplyKey, CallKey, ForwardedFromKey];
+    public static readonly IReadOnlyList<string> Keys = [AutoReplyKey, CallKey, ForwardedFromKey, FilesKey];
 
     public static readonly IReadOnlyList<string> ClientIdPrefixes = [AutoReplyClientIdPrefix, CallClientIdPrefix];
 

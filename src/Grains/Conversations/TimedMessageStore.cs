@@ -9,7 +9,7 @@ internal sealed class TimedMessageStore(NpgsqlDataSource dataSource)
     private const string ScheduledColumns =
         "scheduled_id, conversation_id, sender_id, client_message_id, type, content, reply_to_seq, metadata::text, send_at, expires_in_seconds";
 
-    /// <summary>Empties every message of the conversation whose time is up; returns them as deleted.</summary>
+    /// <summary>Empties every message of the conversation whose time is up, hiding its files from the members; returns them as deleted.</summary>
     public async Task<IReadOnlyList<ChatMessage>> ExpireDueAsync(Guid conversationId, DateTimeOffset now)
     {
         await using var command = dataSource.CreateCommand($"""
@@ -19,6 +19,8 @@ internal sealed class TimedMessageStore(NpgsqlDataSource dataSource)
                 RETURNING seq
             ), reactions AS (
                 DELETE FROM message_reactions r USING expired e WHERE r.conversation_id = $1 AND r.seq = e.seq
+            ), files AS (
+                UPDATE message_files f SET deleted = true FROM expired e WHERE f.conversation_id = $1 AND f.seq = e.seq
             )
             SELECT {ConversationStore.MessageColumns} FROM messages
             WHERE conversation_id = $1 AND seq IN (SELECT seq FROM expired) ORDER BY seq

@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Calls;
 using Chat.Conversations;
+using Chat.Files.Attachments;
 using Chat.Files.Storage;
 using Chat.RateLimits;
 using Chat.Realtime;
@@ -86,6 +87,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<DataExportStore>();
         silo.Services.AddSingleton<MessageBatchWriter>();
         silo.Services.AddSingleton<CallHistoryStore>();
+        silo.Services.AddFileAttachments();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;
     }

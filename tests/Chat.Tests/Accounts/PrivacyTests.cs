@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chat.Accounts;
+using Chat.Tests.Files.Attachments;
 using Chat.Tests.Infrastructure;
 
 namespace Chat.Tests.Accounts;
@@ -61,7 +62,7 @@ public sealed class PrivacyTests(AccountsGrid fixture)
         var owner = await TestUser.RegisterAsync(Http);
         var contact = await TestUser.RegisterAsync(Http);
         var stranger = await TestUser.RegisterAsync(Http);
-        var avatar = Guid.NewGuid();
+        var avatar = await AvatarFileAsync(owner);
         await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
         var direct = await Http.SendAsync(contact, HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { owner.UserId } });
         Assert.Equal(HttpStatusCode.Created, direct.StatusCode);
@@ -85,7 +86,7 @@ public sealed class PrivacyTests(AccountsGrid fixture)
         var owner = await TestUser.RegisterAsync(Http);
         var stranger = await TestUser.RegisterAsync(Http);
         var saver = await TestUser.RegisterAsync(Http);
-        var avatar = Guid.NewGuid();
+        var avatar = await AvatarFileAsync(owner);
         await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
         await SetProfilePhotoAsync(owner, "contacts");
         var direct = await Http.SendAsync(stranger, HttpMethod.Post, "/api/conversations", new { type = "direct", memberIds = new[] { owner.UserId } });
@@ -136,7 +137,7 @@ public sealed class PrivacyTests(AccountsGrid fixture)
     {
         var owner = await TestUser.RegisterAsync(Http);
         var groupMate = await TestUser.RegisterAsync(Http);
-        await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = Guid.NewGuid() });
+        await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = await AvatarFileAsync(owner) });
         var group = await Http.SendAsync(owner, HttpMethod.Post, "/api/conversations", new { type = "group", name = "team", memberIds = new[] { groupMate.UserId } });
         Assert.Equal(HttpStatusCode.Created, group.StatusCode);
         await SetProfilePhotoAsync(owner, "contacts");
@@ -149,7 +150,7 @@ public sealed class PrivacyTests(AccountsGrid fixture)
     {
         var owner = await TestUser.RegisterAsync(Http);
         var blocked = await TestUser.RegisterAsync(Http);
-        var avatar = Guid.NewGuid();
+        var avatar = await AvatarFileAsync(owner);
         await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar });
 
         Assert.Equal(avatar, await AvatarSeenByAsync(owner, blocked));
@@ -182,4 +183,7 @@ public sealed class PrivacyTests(AccountsGrid fixture)
         Assert.Equal(HttpStatusCode.OK, profile.StatusCode);
         return (await profile.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("avatarFileId").Deserialize<Guid?>();
     }
+
+    // A profile photo is the user's own complete image (Files): written as the uploads leave it.
+    private Task<Guid> AvatarFileAsync(TestUser owner) => new TestFiles(fixture.Grid.Database).CompletedAsync(owner.UserId, purpose: "avatar");
 }

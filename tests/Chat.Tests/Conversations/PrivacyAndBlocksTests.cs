@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chat.Conversations;
+using Chat.Tests.Files.Attachments;
 using Chat.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -185,7 +186,7 @@ public sealed class PrivacyAndBlocksTests(GridWithFrontends grid)
     {
         var alice = await TestUser.RegisterAsync(Http);
         var stranger = await TestUser.RegisterAsync(Http);
-        var avatar = Guid.NewGuid();
+        var avatar = await new TestFiles(grid.Grid.Database).CompletedAsync(alice.UserId, purpose: "avatar");
         await Http.SendAsync(alice.Request(HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar }));
         (await Http.SendAsync(alice.Request(HttpMethod.Put, "/api/users/me/privacy",
             new { lastSeen = "contacts", profilePhoto = "contacts", readReceipts = "everyone" }))).EnsureSuccessStatusCode();

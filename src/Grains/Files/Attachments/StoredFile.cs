@@ -1,0 +1,7 @@
+namespace Chat.Files.Attachments;
+
+/// <summary>
+/// A <c>files</c> row as the send path checks it: the file, whether it was deleted, and whether the
+/// message a forward copies already carries it.
+/// </summary>
+internal sealed record StoredFile(AttachedFile File, bool Deleted, bool CarriedBySource);
