@@ -40,21 +40,24 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
     /// messages the reader hid are left out. Reads up to <paramref name="limit"/> plus one album more,
     /// so the caller can end the page on a whole message.
     /// </summary>
-    public async Task<List<ConversationFile>> ListAsync(Guid conversationId, Guid readerId, IReadOnlyList<string> kinds, long beforeSeq, int limit)
+    public async Task<List<ConversationFile>> ListAsync(Guid conversationId, Guid readerId, string? kind, long beforeSeq, int limit)
     {
+        // One kind is an equality on the index's second column, so the scan comes out in seq order and
+        // stops at the limit; every kind (no type asked for) reads the conversation's rows of each.
+        var kindFilter = kind is null ? "mf.kind = ANY($2)" : "mf.kind = $2";
         await using var command = dataSource.CreateCommand($"""
             SELECT mf.seq, mf.sender_id, mf.sent_at, {AttachedFileColumns.Sql}
             FROM message_files mf
             JOIN files f ON f.file_id = mf.file_id AND f.deleted_at IS NULL
             JOIN messages m ON m.conversation_id = mf.conversation_id AND m.seq = mf.seq
                 AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
-            WHERE mf.conversation_id = $1 AND mf.kind = ANY($2) AND NOT mf.deleted AND mf.seq < $3
+            WHERE mf.conversation_id = $1 AND {kindFilter} AND NOT mf.deleted AND mf.seq < $3
               AND NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.user_id = $4 AND h.conversation_id = mf.conversation_id AND h.seq = mf.seq)
             ORDER BY mf.seq DESC, mf.file_id
             LIMIT $5
             """);
         command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(kinds.ToArray());
+        command.Parameters.AddWithValue(kind is null ? FileKinds.All.ToArray() : (object)kind);
         command.Parameters.AddWithValue(beforeSeq);
         command.Parameters.AddWithValue(readerId);
         command.Parameters.AddWithValue(limit + AttachmentLimits.MaxFilesPerMessage);

@@ -23,7 +23,7 @@ internal sealed class ConversationFiles(AttachmentStore store)
             throw ChatException.BadRequest("before must be positive");
         }
 
-        var rows = await store.ListAsync(conversationId, readerId, kind is null ? FileKinds.All : [kind], beforeSeq ?? long.MaxValue, limit);
+        var rows = await store.ListAsync(conversationId, readerId, kind, beforeSeq ?? long.MaxValue, limit);
         if (rows.Count <= limit)
         {
             return new ConversationFilesPage(rows, NextBefore: null);
