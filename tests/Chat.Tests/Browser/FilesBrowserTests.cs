@@ -100,6 +100,8 @@ public sealed class FilesBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 
             var note = bob.Messages.Filter(new() { Has = bob.Page.Locator("[data-testid='audio-player'][data-voice='true']") });
             await Expect(note).ToHaveCountAsync(1, new() { Timeout = 30_000 });
+            // The server's waveform came with the message (the client waited for FileProcessed before sending).
+            await Expect(note.GetByTestId("waveform")).ToHaveAttributeAsync("data-levels", "64");
             await Expect(note.GetByTestId("waveform").Locator(".waveform-bar")).ToHaveCountAsync(64);
             var toggle = note.GetByTestId("audio-toggle");
             await Expect(toggle).ToBeEnabledAsync();
