@@ -162,6 +162,37 @@ public sealed class FilesBrowserTests(BrowserFixture fixture) : IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task A_profile_photo_is_cropped_to_a_512_pixel_square_uploaded_and_shown()
+    {
+        var user = await TestUser.RegisterAsync(fixture.First.Http);
+        var alice = new ChatPage(await NewPageAsync(fixture.First), "alice");
+        var photo = await JpegAsync("testsrc", 800, 500);
+        await ChatPage.RunAsync([alice], async () =>
+        {
+            await alice.LogInAsync(user.Username, user.Username);
+            await alice.OpenSettingsAsync();
+            await alice.ByTestId("profile-avatar-input").SetInputFilesAsync(new FilePayload { Name = "me.jpg", MimeType = "image/jpeg", Buffer = photo });
+            var cropper = alice.ByTestId("avatar-cropper");
+            await Expect(cropper).ToBeVisibleAsync();
+            // Zoomed in and moved with the keyboard, then used.
+            await alice.ByTestId("avatar-zoom").FillAsync("2");
+            await alice.ByTestId("avatar-crop-canvas").FocusAsync();
+            await alice.Page.Keyboard.PressAsync("ArrowRight");
+            await alice.ByTestId("avatar-crop-save").ClickAsync();
+            await Expect(cropper).ToHaveCountAsync(0);
+            await Expect(alice.ByTestId("profile-avatar").GetByTestId("avatar-image")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+            var profile = await GetJsonAsync(user, "/api/users/me/profile");
+            var fileId = profile.GetProperty("avatarFileId").GetString();
+            var info = await GetJsonAsync(user, $"/api/files/{fileId}/info");
+            Assert.Equal("avatar", info.GetProperty("purpose").GetString());
+            Assert.Equal("image/jpeg", info.GetProperty("contentType").GetString());
+            Assert.Equal(512, info.GetProperty("media").GetProperty("width").GetInt32());
+            Assert.Equal(512, info.GetProperty("media").GetProperty("height").GetInt32());
+        });
+    }
+
     private async Task<(ChatPage Alice, ChatPage Bob, string ConversationId)> TwoPeopleInADirectChatAsync(bool aliceWithMicrophone)
     {
         var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
@@ -194,9 +225,11 @@ public sealed class FilesBrowserTests(BrowserFixture fixture) : IAsyncLifetime
         await image.Page.WaitForFunctionAsync("i => i.complete && i.naturalWidth > 0", await image.ElementHandleAsync());
     }
 
-    private async Task<JsonElement> StorageAsync(TestUser user)
+    private Task<JsonElement> StorageAsync(TestUser user) => GetJsonAsync(user, "/api/users/me/storage");
+
+    private async Task<JsonElement> GetJsonAsync(TestUser user, string path)
     {
-        var response = await fixture.First.Http.SendAsync(user.Request(HttpMethod.Get, "/api/users/me/storage"));
+        var response = await fixture.First.Http.SendAsync(user.Request(HttpMethod.Get, path));
         response.EnsureSuccessStatusCode();
         return await response.Content.ReadFromJsonAsync<JsonElement>();
     }
