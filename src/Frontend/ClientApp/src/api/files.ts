@@ -58,7 +58,8 @@ export interface ResumedUpload {
   fileId: string;
   status: string;
   upload: UploadPlan;
-  uploadedParts: { partNumber: number; etag: string; size: number }[];
+  /** `etag` per the contract; files-core's answer spells it `eTag` (System.Text.Json camel-casing ETag), so both are read. */
+  uploadedParts: { partNumber: number; etag?: string; eTag?: string; size: number }[];
 }
 
 export interface PartEtag {
