@@ -2,6 +2,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { navigateToConversation } from '../app/useHashConversation';
 import { useChatController, useChatState } from '../store/ChatContext';
 import { indexOfSeq } from '../store/messageList';
+import { previewText } from '../store/messagePreview';
 import { canPost, displayNameOf } from '../store/selectors';
 import { CloseIcon } from '../ui/icons';
 import type { ComposeTarget } from './composeTarget';
@@ -60,7 +61,9 @@ export function ConversationPane() {
         const message = current.messages[index];
         const state = controller.store.getState();
         const senderName = message.senderId === state.myUserId ? 'yourself' : displayNameOf(state, message.senderId, current.members);
-        setTarget({ kind: action.kind, seq: message.seq, senderName, text: message.content });
+        // A reply to a photo or a file quotes it as the list does; an edit starts from the text itself.
+        const text = action.kind === 'reply' && message.type !== 'text' ? previewText(message) : message.content;
+        setTarget({ kind: action.kind, seq: message.seq, senderName, text });
         return;
       }
       if (action.kind === 'delete') setTarget((t) => (t?.seq === action.seq ? null : t));

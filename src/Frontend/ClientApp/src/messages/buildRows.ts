@@ -2,6 +2,7 @@ import type { ConversationMember, Message, Reaction, UserSummary } from '../api/
 import type { FileInfo } from '../api/files';
 import { filesOf } from '../files/messageFiles';
 import { indexOfSeq } from '../store/messageList';
+import { previewText } from '../store/messagePreview';
 import { statusOf, type MessageStatus } from '../store/selectors';
 import type { ConversationState, OutboxItem } from '../store/types';
 import { dayKey } from '../ui/format';
@@ -61,7 +62,8 @@ function quoteOf(conversation: ConversationState, replyToSeq: number | null | un
   const index = indexOfSeq(conversation.messages, replyToSeq);
   const quoted: Message | undefined = index >= 0 ? conversation.messages[index] : undefined;
   if (!quoted) return { replySeq: replyToSeq, replySender: 'Earlier message', replyText: 'Not loaded' };
-  const text = quoted.deleted ? 'This message was deleted.' : quoted.content || `[${quoted.type}]`;
+  // A photo or a document is quoted as the list previews it ("Photo · caption", "Document · report.pdf").
+  const text = quoted.deleted ? 'This message was deleted.' : quoted.type === 'text' ? quoted.content : previewText(quoted) || `[${quoted.type}]`;
   return {
     replySeq: replyToSeq,
     replySender: quoted.senderId === names.myUserId ? 'You' : nameOf(quoted.senderId, names),
