@@ -15,7 +15,7 @@ public static class ConversationFilesEndpoints
     private static async Task<IResult> ListAsync(
         Guid conversationId, string? type, long? before, int? limit, ClaimsPrincipal user, IClusterClient cluster)
     {
-        if (type is not null && !FileKinds.IsKnown(type))
+        if (type is not null && !ListedFileKinds.IsKnown(type))
         {
             return Problems.BadRequest("type must be image, video, audio or document");
         }
@@ -31,6 +31,7 @@ public static class ConversationFilesEndpoints
             return Problems.BadRequest("before must be positive");
         }
 
-        return TypedResults.Ok(await cluster.Reference<IConversationGrain>(conversationId).GetFilesAsync(user.UserId(), type, before, pageSize));
+        var page = await cluster.Reference<IConversationGrain>(conversationId).GetFilesAsync(user.UserId(), type, before, pageSize);
+        return TypedResults.Ok(ConversationFilesBody.From(page));
     }
 }

@@ -185,5 +185,5 @@ public sealed class PrivacyTests(AccountsGrid fixture)
     }
 
     // A profile photo is the user's own complete image (Files): written as the uploads leave it.
-    private Task<Guid> AvatarFileAsync(TestUser owner) => new TestFiles(fixture.Grid.Database).CompletedAsync(owner.UserId, purpose: "avatar");
+    private Task<Guid> AvatarFileAsync(TestUser owner) => new FileRows(fixture.Grid.Database).CompletedAsync(owner.UserId, purpose: "avatar");
 }

@@ -31,7 +31,7 @@ public sealed class ProfileTests(AccountsGrid fixture)
     public async Task Patch_changes_only_the_given_fields_and_keeps_the_account_display_name_in_sync()
     {
         var user = await TestUser.RegisterAsync(Http);
-        var avatar = await new TestFiles(fixture.Grid.Database).CompletedAsync(user.UserId, purpose: "avatar");
+        var avatar = await new FileRows(fixture.Grid.Database).CompletedAsync(user.UserId, purpose: "avatar");
 
         var first = await Http.SendAsync(user, HttpMethod.Patch, "/api/users/me/profile", new { bio = "Writes Orleans grains.", avatarFileId = avatar });
         var second = await Http.SendAsync(user, HttpMethod.Patch, "/api/users/me/profile", new { displayName = "  Ada Lovelace ", statusText = "in a meeting" });

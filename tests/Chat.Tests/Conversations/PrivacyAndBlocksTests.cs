@@ -186,7 +186,7 @@ public sealed class PrivacyAndBlocksTests(GridWithFrontends grid)
     {
         var alice = await TestUser.RegisterAsync(Http);
         var stranger = await TestUser.RegisterAsync(Http);
-        var avatar = await new TestFiles(grid.Grid.Database).CompletedAsync(alice.UserId, purpose: "avatar");
+        var avatar = await new FileRows(grid.Grid.Database).CompletedAsync(alice.UserId, purpose: "avatar");
         await Http.SendAsync(alice.Request(HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar }));
         (await Http.SendAsync(alice.Request(HttpMethod.Put, "/api/users/me/privacy",
             new { lastSeen = "contacts", profilePhoto = "contacts", readReceipts = "everyone" }))).EnsureSuccessStatusCode();

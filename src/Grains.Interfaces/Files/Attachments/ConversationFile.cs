@@ -6,4 +6,4 @@ public sealed record ConversationFile(
     [property: Id(0)] long Seq,
     [property: Id(1)] Guid SenderId,
     [property: Id(2)] DateTimeOffset SentAt,
-    [property: Id(3)] AttachedFile File);
+    [property: Id(3)] FileDescription File);

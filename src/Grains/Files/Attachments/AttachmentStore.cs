@@ -57,7 +57,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
             LIMIT $5
             """);
         command.Parameters.AddWithValue(conversationId);
-        command.Parameters.AddWithValue(kind is null ? FileKinds.All.ToArray() : (object)kind);
+        command.Parameters.AddWithValue(kind is null ? ListedFileKinds.All.ToArray() : (object)kind);
         command.Parameters.AddWithValue(beforeSeq);
         command.Parameters.AddWithValue(readerId);
         command.Parameters.AddWithValue(limit + AttachmentLimits.MaxFilesPerMessage);
@@ -73,7 +73,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>The file an avatar names, if it exists and is not deleted.</summary>
-    public async Task<AttachedFile?> FindAsync(Guid fileId)
+    public async Task<FileDescription?> FindAsync(Guid fileId)
     {
         await using var command = dataSource.CreateCommand($"SELECT {AttachedFileColumns.Sql} FROM files f WHERE f.file_id = $1 AND f.deleted_at IS NULL");
         command.Parameters.AddWithValue(fileId);

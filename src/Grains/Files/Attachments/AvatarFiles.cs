@@ -47,7 +47,7 @@ internal sealed class AvatarFiles(AttachmentStore store)
             throw ChatException.NotFound($"file {fileId} not found");
         }
 
-        if (file.Status == "pending" || file.Kind is null)
+        if (file.Status == FileStatuses.Pending || file.Kind is null)
         {
             throw ChatException.BadRequest($"file {fileId} is not complete: finish its upload first");
         }

@@ -8,7 +8,7 @@ internal sealed class ConversationFiles(AttachmentStore store)
     /// <summary>A page for <paramref name="readerId"/> (a member: the grain checked); <paramref name="kind"/> null lists every kind.</summary>
     public async Task<ConversationFilesPage> ListAsync(Guid conversationId, Guid readerId, string? kind, long? beforeSeq, int limit)
     {
-        if (kind is not null && !FileKinds.IsKnown(kind))
+        if (kind is not null && !ListedFileKinds.IsKnown(kind))
         {
             throw ChatException.BadRequest("type must be image, video, audio or document");
         }

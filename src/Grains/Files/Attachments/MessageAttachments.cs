@@ -26,12 +26,12 @@ internal sealed class MessageAttachments(AttachmentStore store)
         var found = await store.FindForSendAsync(named, source);
         var files = named.Select(id => Check(draft, id, found.GetValueOrDefault(id), source)).ToList();
 
-        metadata[ServerOwnedMetadata.FilesKey] = JsonSerializer.SerializeToNode(files, JsonSerializerOptions.Web);
+        metadata[ServerOwnedMetadata.FilesKey] = new JsonArray([.. files.Select(f => (JsonNode)FileJson.ToNode(f))]);
         var rows = files.Select(f => new MessageFileRow(f.FileId, MessageFileRefs.ListedKind(draft.Type, f.Kind!))).ToList();
         return (draft with { MetadataJson = metadata.ToJsonString(JsonSerializerOptions.Web) }, rows);
     }
 
-    private static AttachedFile Check(MessageDraft draft, Guid fileId, StoredFile? stored, ForwardSource? source)
+    private static FileDescription Check(MessageDraft draft, Guid fileId, StoredFile? stored, ForwardSource? source)
     {
         // One answer for a file that does not exist, was deleted or is someone else's: the sender
         // learns nothing about other people's files.
@@ -41,7 +41,7 @@ internal sealed class MessageAttachments(AttachmentStore store)
         }
 
         var file = stored.File;
-        if (file.Status == "pending" || file.Kind is null)
+        if (file.Status == FileStatuses.Pending || file.Kind is null)
         {
             throw ChatException.BadRequest($"file {fileId} is not complete: finish its upload first");
         }

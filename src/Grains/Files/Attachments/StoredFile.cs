@@ -4,4 +4,4 @@ namespace Chat.Files.Attachments;
 /// A <c>files</c> row as the send path checks it: the file, whether it was deleted, and whether the
 /// message a forward copies already carries it.
 /// </summary>
-internal sealed record StoredFile(AttachedFile File, bool Deleted, bool CarriedBySource);
+internal sealed record StoredFile(FileDescription File, bool Deleted, bool CarriedBySource);

@@ -11,7 +11,7 @@ namespace Chat.Tests.Files.Attachments;
 [Collection(MessagingCollection.Name)]
 public sealed class AvatarFilesTests(GridWithFrontends grid)
 {
-    private readonly TestFiles _files = new(grid.Grid.Database);
+    private readonly FileRows _files = new(grid.Grid.Database);
 
     [Fact]
     public async Task A_profile_photo_must_be_the_users_own_complete_image_and_replacing_it_makes_the_old_one_private()

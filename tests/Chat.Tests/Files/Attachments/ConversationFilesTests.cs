@@ -11,7 +11,7 @@ namespace Chat.Tests.Files.Attachments;
 [Collection(MessagingCollection.Name)]
 public sealed class ConversationFilesTests(GridWithFrontends grid)
 {
-    private readonly TestFiles _files = new(grid.Grid.Database);
+    private readonly FileRows _files = new(grid.Grid.Database);
 
     [Fact]
     public async Task The_files_tab_pages_a_conversations_files_of_a_type_newest_first_leaving_out_deleted_and_hidden_ones()

@@ -18,6 +18,9 @@ internal static class FileMessages
     public static Task<MessageAck> SendImageAsync(ChatConnection connection, Guid conversationId, Guid fileId, string? clientMessageId = null) =>
         SendAsync(connection, conversationId, "image", new { fileId }, clientMessageId);
 
+    public static Task<MessageAck> SendDocumentAsync(ChatConnection connection, Guid conversationId, Guid fileId, string fileName = "terms.pdf") =>
+        SendAsync(connection, conversationId, "document", new { fileId, fileName });
+
     /// <summary>The <c>metadata.files</c> a received message carries.</summary>
     public static List<JsonElement> FilesOf(ChatMessage message)
     {

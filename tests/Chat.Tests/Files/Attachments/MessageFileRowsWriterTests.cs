@@ -10,7 +10,7 @@ namespace Chat.Tests.Files.Attachments;
 [Collection(MessagingCollection.Name)]
 public sealed class MessageFileRowsWriterTests(GridWithFrontends grid)
 {
-    private readonly TestFiles _files = new(grid.Grid.Database);
+    private readonly FileRows _files = new(grid.Grid.Database);
 
     [Fact]
     public async Task A_refused_message_and_a_conflicting_retry_write_no_file_rows_while_their_batch_neighbours_write_theirs()

@@ -11,7 +11,7 @@ namespace Chat.Tests.Files.Attachments;
 [Collection(MessagingCollection.Name)]
 public sealed class MessageFilesTests(GridWithFrontends grid)
 {
-    private readonly TestFiles _files = new(grid.Grid.Database);
+    private readonly FileRows _files = new(grid.Grid.Database);
 
     [Fact]
     public async Task An_image_of_the_senders_own_completed_file_reaches_every_member_with_the_file_described_and_its_row_written()

@@ -8,7 +8,7 @@ namespace Chat.Tests.Files.Attachments;
 /// Files as the <c>files</c> table holds them (the contract between the uploads and their uses), written
 /// straight into a test database, and what messages and avatars did to them read back.
 /// </summary>
-internal sealed class TestFiles(TestDatabase database)
+internal sealed class FileRows(TestDatabase database)
 {
     /// <summary>A file whose upload was completed and checked: its sniffed type, kind and size are known.</summary>
     public Task<Guid> CompletedAsync(Guid ownerId, string kind = "image", string contentType = "image/png", string name = "photo.png",
