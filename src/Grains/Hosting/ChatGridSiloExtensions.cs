@@ -1,6 +1,7 @@
 using Chat.Accounts;
 using Chat.Calls;
 using Chat.Conversations;
+using Chat.Files.Previews;
 using Chat.Files.Storage;
 using Chat.RateLimits;
 using Chat.Realtime;
@@ -72,6 +73,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddFileStorage(silo.Configuration);
         silo.Services.AddHostedService<BucketPreparation>();
+        silo.Services.AddFilePreviews();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();
