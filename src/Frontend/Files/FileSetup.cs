@@ -1,9 +1,9 @@
-using Chat.Files.Storage;
+using Chat.Files;
 
 namespace Chat.Frontend.Files;
 
 /// <summary>Wires the files API: the object store the Frontend signs download URLs with.</summary>
 public static class FileSetup
 {
-    public static void AddChatFiles(this WebApplicationBuilder builder) => builder.Services.AddFileStorage(builder.Configuration);
+    public static void AddChatFiles(this WebApplicationBuilder builder) => builder.Services.AddFileSettingsAndStorage(builder.Configuration);
 }

@@ -89,6 +89,7 @@ public static class FrontendApp
         app.MapMembershipEndpoints();
         app.MapContactEndpoints();
         app.MapCallEndpoints();
+        app.MapFileEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Problems.Result(Chat.Errors.ErrorCodes.NotFound, "no such endpoint"));
         app.MapFallbackToFile("index.html", SecurityHeaders.StaticFiles);

@@ -244,6 +244,9 @@ internal sealed partial class UserGrain(
             }
         }
 
+        // Files first: a failure here fails the deletion, which the person can retry; the other way
+        // round, an erased account would leave its files with no one to remove them.
+        await GrainFactory.Reference<Chat.Files.IFileCleanupGrain>(0).RemoveOwnedFilesAsync(UserId);
         var revoked = await erasure.EraseAsync(UserId);
         _username = null;
         if (state.RecordExists)

@@ -1,8 +1,8 @@
 using Chat.Accounts;
 using Chat.Calls;
 using Chat.Conversations;
+using Chat.Files;
 using Chat.Files.Previews;
-using Chat.Files.Storage;
 using Chat.RateLimits;
 using Chat.Realtime;
 using Chat.Storage;
@@ -71,8 +71,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AllowStorageExceptionsOnTheWire();
         silo.Services.AddAbuseLimits();
         silo.Services.AddChatStorage(postgres);
-        silo.Services.AddFileStorage(silo.Configuration);
-        silo.Services.AddHostedService<BucketPreparation>();
+        silo.Services.AddFilesInSilo(silo.Configuration);
         silo.Services.AddFilePreviews();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();

@@ -72,13 +72,21 @@ public sealed class DeploymentDescriptorTests
     [InlineData("silo")]
     [InlineData("postgres")]
     [InlineData("redis")]
-    [InlineData("minio")]
     public void The_cluster_and_its_stores_are_only_on_the_internal_network(string service)
     {
         // Orleans' silo and gateway ports have no authentication: whoever reaches them can call any grain.
         Assert.Equal(["cluster"], Sequence((YamlMappingNode)_services[service], "networks"));
         var networks = (YamlMappingNode)((YamlMappingNode)_rootNode)["networks"];
         Assert.Equal("true", Scalar(networks, "cluster", "internal"));
+    }
+
+    [Fact]
+    public void Object_storage_is_reached_from_the_edge_through_the_proxy_only()
+    {
+        // Browsers upload and download through presigned URLs, so the proxy must reach MinIO; its
+        // port is still not published, and every request to it is signed.
+        Assert.Equal(["cluster", "edge"], Sequence((YamlMappingNode)_services["minio"], "networks"));
+        Assert.False(((YamlMappingNode)_services["minio"]).Children.ContainsKey("ports"));
     }
 
     [Fact]

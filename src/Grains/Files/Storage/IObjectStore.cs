@@ -15,6 +15,9 @@ public interface IObjectStore
     /// </summary>
     Task<Uri> PresignGetAsync(string key, string contentType, string? attachmentName, TimeSpan lifetime, CancellationToken cancellationToken = default);
 
+    /// <summary>A GET URL for the server's own tools (ffprobe), signed for the endpoint the server reaches, not the public one.</summary>
+    Task<Uri> PresignServerGetAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default);
+
     /// <summary>The object's size, or null when there is no such object.</summary>
     Task<long?> GetSizeAsync(string key, CancellationToken cancellationToken = default);
 

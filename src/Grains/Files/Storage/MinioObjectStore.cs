@@ -62,6 +62,15 @@ internal sealed class MinioObjectStore : IObjectStore, IDisposable
         return new Uri(url);
     }
 
+    public async Task<Uri> PresignServerGetAsync(string key, TimeSpan lifetime, CancellationToken cancellationToken = default)
+    {
+        var url = await _client.PresignedGetObjectAsync(new PresignedGetObjectArgs()
+            .WithBucket(_bucket)
+            .WithObject(key)
+            .WithExpiry(Seconds(lifetime)));
+        return new Uri(url);
+    }
+
     public async Task<long?> GetSizeAsync(string key, CancellationToken cancellationToken = default)
     {
         try
