@@ -26,16 +26,16 @@ internal static class AudioPreviews
         }
         catch (FFMpegCore.Exceptions.FFMpegException ex)
         {
-            throw new UnpreviewableFileException("ffmpeg could not decode the audio", ex);
+            throw new InvalidDataException("ffmpeg could not decode the audio", ex);
         }
 
         if (waveform.SampleCount == 0)
         {
-            throw new UnpreviewableFileException("no audio samples");
+            throw new InvalidDataException("no audio samples");
         }
 
         // Counted from the decoded samples: a browser's WebM recording often states no duration at all.
-        var media = new MediaFacts { DurationMs = waveform.SampleCount * 1000 / SampleRate, Waveform = waveform.ToLevels() };
+        var media = new PreviewMedia { DurationMs = waveform.SampleCount * 1000 / SampleRate, Waveform = waveform.ToLevels() };
         return new PreviewSet(media, []);
     }
 

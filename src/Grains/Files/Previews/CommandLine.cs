@@ -37,7 +37,7 @@ internal static class CommandLine
 
         if (process.ExitCode != 0)
         {
-            throw new UnpreviewableFileException($"{fileName} exited with {process.ExitCode}: {Truncate(await error)}");
+            throw new InvalidDataException($"{fileName} exited with {process.ExitCode}: {Truncate(await error)}");
         }
 
         return await output;

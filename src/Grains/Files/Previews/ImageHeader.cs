@@ -17,7 +17,7 @@ internal sealed record ImageHeader(int Width, int Height, int Orientation, bool 
     /// <summary>True when others must get a copy rather than the original bytes.</summary>
     public bool NeedsCleanCopy => HasMetadata || Orientation is not (0 or 1);
 
-    /// <summary>Opens the header; refuses (for good) an image the loaders cannot read or one over <paramref name="maxPixels"/>.</summary>
+    /// <summary>Opens the header; refuses an image the loaders cannot read, and for good one over <paramref name="maxPixels"/>.</summary>
     public static ImageHeader Read(string path, long maxPixels)
     {
         NetVipsSetup.EnsureApplied();
@@ -28,7 +28,7 @@ internal sealed record ImageHeader(int Width, int Height, int Orientation, bool 
         }
         catch (VipsException ex)
         {
-            throw new UnpreviewableFileException("not an image libvips reads", ex);
+            throw new InvalidDataException("not an image libvips reads", ex);
         }
 
         using (image)

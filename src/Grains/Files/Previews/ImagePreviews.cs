@@ -14,7 +14,7 @@ internal static class ImagePreviews
             objects.Add(ImageCleanCopy.Make(originalPath, contentType, header, workDir));
         }
 
-        var media = new MediaFacts { Width = header.DisplayWidth, Height = header.DisplayHeight, Placeholder = thumbnails.Placeholder };
+        var media = new PreviewMedia { Width = header.DisplayWidth, Height = header.DisplayHeight, Placeholder = thumbnails.Placeholder };
         return new PreviewSet(media, objects);
     }
 }

@@ -21,7 +21,7 @@ internal static partial class PdfPreviews
         var page = prefix + ".png";
         var header = ImageHeader.Read(page, (long)RenderSide * RenderSide);
         var thumbnails = ImageThumbnails.Make(page, avatar: false, workDir);
-        var media = new MediaFacts { Width = header.Width, Height = header.Height, Pages = pages, Placeholder = thumbnails.Placeholder };
+        var media = new PreviewMedia { Width = header.Width, Height = header.Height, Pages = pages, Placeholder = thumbnails.Placeholder };
         return new PreviewSet(media, thumbnails.Objects);
     }
 

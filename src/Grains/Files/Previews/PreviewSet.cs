@@ -4,7 +4,7 @@ namespace Chat.Files.Previews;
 /// What one stage made for a file: the objects to upload, the facts for <c>files.media</c>, and
 /// whether a slower stage (the web rendition of a video) should follow.
 /// </summary>
-public sealed record PreviewSet(MediaFacts? Media, IReadOnlyList<PreviewObject> Objects)
+public sealed record PreviewSet(PreviewMedia? Media, IReadOnlyList<PreviewObject> Objects)
 {
     public static PreviewSet Nothing { get; } = new(null, []);
 

@@ -21,7 +21,7 @@ internal static class VideoPreviews
                 .WithCustomArgument("-frames:v 1 -q:v 3 -map_metadata -1")), timeout, cancellationToken);
 
         var thumbnails = ImageThumbnails.Make(poster, avatar, workDir);
-        var media = new MediaFacts { Width = probe.Width, Height = probe.Height, DurationMs = probe.DurationMs, Placeholder = thumbnails.Placeholder };
+        var media = new PreviewMedia { Width = probe.Width, Height = probe.Height, DurationMs = probe.DurationMs, Placeholder = thumbnails.Placeholder };
         return new PreviewSet(media, [new PreviewObject(PreviewVariants.Poster, poster, "image/jpeg"), .. thumbnails.Objects])
         {
             NeedsWebRendition = probe.NeedsWebRendition(contentType),
@@ -58,7 +58,7 @@ internal static class VideoPreviews
         }
         catch (FFMpegCore.Exceptions.FFMpegException ex)
         {
-            throw new UnpreviewableFileException("ffmpeg could not read the video", ex);
+            throw new InvalidDataException("ffmpeg could not read the video", ex);
         }
     }
 }

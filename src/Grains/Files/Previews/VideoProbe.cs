@@ -14,15 +14,15 @@ internal sealed record VideoProbe(int Width, int Height, long DurationMs, string
         }
         catch (Exception ex) when (ex is FFMpegCore.Exceptions.FFMpegException or FFMpegCore.Exceptions.FormatNullException)
         {
-            throw new UnpreviewableFileException("ffprobe could not read the video", ex);
+            throw new InvalidDataException("ffprobe could not read the video", ex);
         }
 
-        var video = analysis.PrimaryVideoStream ?? throw new UnpreviewableFileException("no video stream");
+        var video = analysis.PrimaryVideoStream ?? throw new InvalidDataException("no video stream");
         var quarterTurn = Math.Abs(video.Rotation) % 180 == 90;
         int width = video.Width ?? 0, height = video.Height ?? 0;
         if (width <= 0 || height <= 0)
         {
-            throw new UnpreviewableFileException("the video stream has no size");
+            throw new InvalidDataException("the video stream has no size");
         }
 
         return new VideoProbe(

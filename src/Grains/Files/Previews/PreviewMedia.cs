@@ -4,7 +4,7 @@ namespace Chat.Files.Previews;
 /// What the previews learned about a file, stored as <c>files.media</c> (camelCase, nulls left out):
 /// the <c>media</c> object of the contract's <c>File</c>.
 /// </summary>
-public sealed record MediaFacts
+public sealed record PreviewMedia
 {
     public int? Width { get; init; }
 
