@@ -16,6 +16,8 @@ const TABS: { id: string; label: string; kinds: FileKind[] }[] = [
 function FileList({ conversationId, tab }: { conversationId: string; tab: (typeof TABS)[number] }) {
   const { items, loading, error, hasMore, loadMore } = useConversationFiles(conversationId, tab.kinds);
   const [open, setOpen] = useState<number | null>(null);
+  /** The tile that opened the lightbox gets focus back, whichever item was shown last. */
+  const openedFrom = useRef(0);
   const grid = useRef<HTMLUListElement>(null);
   const files = items.map((item) => item.file);
   return (
@@ -25,7 +27,15 @@ function FileList({ conversationId, tab }: { conversationId: string; tab: (typeo
         <ul ref={grid} className="files-grid" data-testid="files-list">
           {items.map((item, index) => (
             <li key={`${item.seq}|${item.file.fileId}`}>
-              <MediaThumb file={item.file} size="320" label={`Open ${item.file.name}`} onOpen={() => setOpen(index)} />
+              <MediaThumb
+                file={item.file}
+                size="320"
+                label={`Open ${item.file.name}`}
+                onOpen={() => {
+                  openedFrom.current = index;
+                  setOpen(index);
+                }}
+              />
             </li>
           ))}
         </ul>
@@ -55,7 +65,7 @@ function FileList({ conversationId, tab }: { conversationId: string; tab: (typeo
           index={open}
           onIndex={setOpen}
           onClose={() => {
-            const index = open;
+            const index = openedFrom.current;
             setOpen(null);
             requestAnimationFrame(() => grid.current?.querySelectorAll<HTMLElement>('.media-thumb')[index]?.focus());
           }}

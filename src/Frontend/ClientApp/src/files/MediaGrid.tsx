@@ -6,6 +6,8 @@ import { MediaThumb } from './MediaThumb';
 /** One photo or video large, or an album as a grid of up to 10 tiles; any tile opens the lightbox there. */
 export function MediaGrid({ files }: { files: readonly FileInfo[] }) {
   const [open, setOpen] = useState<number | null>(null);
+  /** The tile that opened the lightbox gets focus back, whichever item was shown last. */
+  const openedFrom = useRef(0);
   const opener = useRef<HTMLDivElement>(null);
   const single = files.length === 1;
   return (
@@ -16,7 +18,10 @@ export function MediaGrid({ files }: { files: readonly FileInfo[] }) {
           file={file}
           size={single ? '1280' : '320'}
           label={`Open ${file.kind === 'video' ? 'video' : 'photo'} ${single ? '' : `${index + 1} of ${files.length} `}(${file.name})`}
-          onOpen={() => setOpen(index)}
+          onOpen={() => {
+            openedFrom.current = index;
+            setOpen(index);
+          }}
         />
       ))}
       {open !== null && (
@@ -25,7 +30,7 @@ export function MediaGrid({ files }: { files: readonly FileInfo[] }) {
           index={open}
           onIndex={setOpen}
           onClose={() => {
-            const index = open;
+            const index = openedFrom.current;
             setOpen(null);
             // Focus goes back to the tile that opened it.
             requestAnimationFrame(() => opener.current?.querySelectorAll<HTMLElement>('.media-thumb')[index]?.focus());
