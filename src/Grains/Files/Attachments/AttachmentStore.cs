@@ -14,7 +14,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
     public async Task<Dictionary<Guid, StoredFile>> FindForSendAsync(IReadOnlyList<Guid> fileIds, ForwardSource? source)
     {
         await using var command = dataSource.CreateCommand($"""
-            SELECT {AttachedFileColumns.Sql}, f.deleted_at IS NOT NULL,
+            SELECT {FileDescriptionColumns.Sql}, f.deleted_at IS NOT NULL,
                    $2::uuid IS NOT NULL AND EXISTS (
                        SELECT 1 FROM message_files mf
                        WHERE mf.conversation_id = $2 AND mf.seq = $3 AND mf.file_id = f.file_id AND NOT mf.deleted)
@@ -27,8 +27,8 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            var file = AttachedFileColumns.Read(reader, 0);
-            found[file.FileId] = new StoredFile(file, reader.GetBoolean(AttachedFileColumns.Count), reader.GetBoolean(AttachedFileColumns.Count + 1));
+            var file = FileDescriptionColumns.Read(reader, 0);
+            found[file.FileId] = new StoredFile(file, reader.GetBoolean(FileDescriptionColumns.Count), reader.GetBoolean(FileDescriptionColumns.Count + 1));
         }
 
         return found;
@@ -46,7 +46,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
         // stops at the limit; every kind (no type asked for) reads the conversation's rows of each.
         var kindFilter = kind is null ? "mf.kind = ANY($2)" : "mf.kind = $2";
         await using var command = dataSource.CreateCommand($"""
-            SELECT mf.seq, mf.sender_id, mf.sent_at, {AttachedFileColumns.Sql}
+            SELECT mf.seq, mf.sender_id, mf.sent_at, {FileDescriptionColumns.Sql}
             FROM message_files mf
             JOIN files f ON f.file_id = mf.file_id AND f.deleted_at IS NULL
             JOIN messages m ON m.conversation_id = mf.conversation_id AND m.seq = mf.seq
@@ -66,7 +66,7 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
         while (await reader.ReadAsync())
         {
             items.Add(new ConversationFile(
-                reader.GetInt64(0), reader.GetGuid(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), AttachedFileColumns.Read(reader, 3)));
+                reader.GetInt64(0), reader.GetGuid(1), new DateTimeOffset(reader.GetDateTime(2), TimeSpan.Zero), FileDescriptionColumns.Read(reader, 3)));
         }
 
         return items;
@@ -75,10 +75,10 @@ internal sealed class AttachmentStore(NpgsqlDataSource dataSource)
     /// <summary>The file an avatar names, if it exists and is not deleted.</summary>
     public async Task<FileDescription?> FindAsync(Guid fileId)
     {
-        await using var command = dataSource.CreateCommand($"SELECT {AttachedFileColumns.Sql} FROM files f WHERE f.file_id = $1 AND f.deleted_at IS NULL");
+        await using var command = dataSource.CreateCommand($"SELECT {FileDescriptionColumns.Sql} FROM files f WHERE f.file_id = $1 AND f.deleted_at IS NULL");
         command.Parameters.AddWithValue(fileId);
         await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? AttachedFileColumns.Read(reader, 0) : null;
+        return await reader.ReadAsync() ? FileDescriptionColumns.Read(reader, 0) : null;
     }
 
     /// <summary>

@@ -98,6 +98,17 @@ public sealed class AvatarFilesTests(GridWithFrontends grid)
         Assert.Equal((true, true), await _files.StateAsync(photo));
     }
 
+    [Fact]
+    public async Task A_direct_conversation_has_no_avatar_of_its_own()
+    {
+        var (alice, bob) = (await RegisterAsync(), await RegisterAsync());
+        var direct = await ConversationApi.CreateAsync(grid.First.Http, alice, "direct", null, bob);
+        var photo = await _files.CompletedAsync(alice.UserId, purpose: "avatar");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await PatchAsync(alice, direct.ConversationId, new { avatarFileId = photo })).Status);
+        Assert.Equal((false, false), await _files.StateAsync(photo));
+    }
+
     private async Task<HttpStatusCode> SetProfileAvatarAsync(TestUser user, Guid? fileId)
     {
         using var response = await grid.First.Http.SendAsync(user.Request(HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = fileId }));

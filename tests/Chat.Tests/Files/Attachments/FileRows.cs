@@ -19,6 +19,15 @@ internal sealed class FileRows(TestDatabase database)
     public Task<Guid> PendingAsync(Guid ownerId, string contentType = "image/png", string name = "photo.png") =>
         InsertAsync(ownerId, kind: null, contentType, name, 1234, "pending", "message");
 
+    /// <summary>Marks a file deleted, as its owner's delete or the account's removal leaves it.</summary>
+    public async Task DeleteAsync(Guid fileId)
+    {
+        await using var dataSource = database.CreateDataSource();
+        await using var command = dataSource.CreateCommand("UPDATE files SET deleted_at = now() WHERE file_id = $1");
+        command.Parameters.AddWithValue(fileId);
+        await command.ExecuteNonQueryAsync();
+    }
+
     public async Task<List<(Guid ConversationId, long Seq, string Kind, bool Deleted)>> RowsAsync(Guid fileId)
     {
         await using var dataSource = database.CreateDataSource();

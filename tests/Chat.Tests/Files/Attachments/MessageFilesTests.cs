@@ -62,18 +62,23 @@ public sealed class MessageFilesTests(GridWithFrontends grid)
     }
 
     [Fact]
-    public async Task A_missing_file_is_not_found_and_a_pending_one_is_a_bad_request()
+    public async Task A_missing_or_deleted_file_is_not_found_and_a_pending_one_is_a_bad_request()
     {
         var (alice, bob) = (await RegisterAsync(), await RegisterAsync());
         var direct = await ConversationApi.CreateAsync(grid.First.Http, alice, "direct", null, bob);
         var pending = await _files.PendingAsync(alice.UserId);
+        var deletedFile = await _files.CompletedAsync(alice.UserId);
+        await _files.DeleteAsync(deletedFile);
         await using var aliceConnection = await ChatConnection.ConnectAsync(grid.First.Address, alice);
         var clientId = Guid.NewGuid().ToString();
 
         var missing = await Assert.ThrowsAsync<HubException>(() => FileMessages.SendImageAsync(aliceConnection, direct.ConversationId, Guid.NewGuid()));
+        var deleted = await Assert.ThrowsAsync<HubException>(() => FileMessages.SendImageAsync(aliceConnection, direct.ConversationId, deletedFile));
         var notComplete = await Assert.ThrowsAsync<HubException>(() => FileMessages.SendImageAsync(aliceConnection, direct.ConversationId, pending, clientId));
 
         Assert.Equal("not_found", HubErrors.Code(missing));
+        Assert.Equal("not_found", HubErrors.Code(deleted));
+        Assert.Empty(await _files.RowsAsync(deletedFile));
         Assert.Equal("bad_request", HubErrors.Code(notComplete));
         Assert.Equal(0, await _files.MessagesWithClientIdAsync(direct.ConversationId, clientId));
         Assert.Empty(await _files.RowsAsync(pending));

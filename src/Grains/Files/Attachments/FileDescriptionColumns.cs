@@ -3,7 +3,7 @@ using Npgsql;
 namespace Chat.Files.Attachments;
 
 /// <summary>The <c>files</c> columns a <see cref="FileDescription"/> is read from (table alias <c>f</c>), in one place.</summary>
-internal static class AttachedFileColumns
+internal static class FileDescriptionColumns
 {
     // Before completion the server has not yet sniffed the type nor measured the object: what the
     // client declared stands in, as FileRow.Describe does (such a file is refused by every use).
