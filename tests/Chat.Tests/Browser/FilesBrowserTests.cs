@@ -193,6 +193,31 @@ public sealed class FilesBrowserTests(BrowserFixture fixture) : IAsyncLifetime
         });
     }
 
+    [Fact]
+    public async Task A_group_photo_set_by_its_owner_shows_for_the_other_member_without_reload()
+    {
+        var ownerUser = await TestUser.RegisterAsync(fixture.First.Http);
+        var memberUser = await TestUser.RegisterAsync(fixture.First.Http);
+        var group = await ConversationApi.CreateAsync(fixture.First.Http, ownerUser, "group", "Photo club", memberUser);
+        var id = group.ConversationId.ToString();
+        var owner = new ChatPage(await NewPageAsync(fixture.First), "owner");
+        var member = new ChatPage(await NewPageAsync(fixture.Second), "member");
+        var photo = await JpegAsync("testsrc", 600, 600);
+        await ChatPage.RunAsync([owner, member], async () =>
+        {
+            await owner.LogInAsync(ownerUser.Username, ownerUser.Username);
+            await member.LogInAsync(memberUser.Username, memberUser.Username);
+            await owner.ConversationItem(id).ClickAsync();
+            await owner.ByTestId("members-toggle").ClickAsync();
+            await owner.ByTestId("group-avatar-input").SetInputFilesAsync(new FilePayload { Name = "club.jpg", MimeType = "image/jpeg", Buffer = photo });
+            await owner.ByTestId("avatar-crop-save").ClickAsync();
+            await Expect(owner.ByTestId("group-avatar").GetByTestId("avatar-image")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+
+            // ConversationUpdated carries the new avatar to the member's list.
+            await Expect(member.ConversationItem(id).GetByTestId("avatar-image")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        });
+    }
+
     private async Task<(ChatPage Alice, ChatPage Bob, string ConversationId)> TwoPeopleInADirectChatAsync(bool aliceWithMicrophone)
     {
         var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
