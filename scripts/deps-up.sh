@@ -26,7 +26,7 @@ mkdir -p "$(dirname "$CHAT_DEPS_RECORD")"
 touch "$CHAT_DEPS_RECORD"
 
 # ------------------------------------------------------------------ installs
-packages=(postgresql redis-server coturn)
+packages=(postgresql redis-server coturn ffmpeg poppler-utils libimage-exiftool-perl)
 command -v curl >/dev/null || packages+=(curl)
 command -v npm >/dev/null || packages+=(nodejs npm)
 [[ "$with_browser" == 1 ]] && packages+=(chromium firefox-esr)

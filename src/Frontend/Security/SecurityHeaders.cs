@@ -1,3 +1,4 @@
+using Chat.Files.Storage;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Net.Http.Headers;
 
@@ -8,16 +9,29 @@ namespace Chat.Frontend.Security;
 /// nosniff, no referrer, and <c>Cache-Control: no-store</c> unless the response set its own (the
 /// static files do: hashed assets for a year, the rest revalidated).
 /// </summary>
-internal sealed class SecurityHeaders(RequestDelegate next)
+internal sealed class SecurityHeaders(RequestDelegate next, StorageSettings storage)
 {
     /// <summary>
     /// Everything from the Frontend's own origin only ('self' covers its ws:/wss: too); images and
-    /// media also from data: and blob: URLs the client makes. React's style prop goes through the
-    /// CSSOM, so no 'unsafe-inline' is needed for styles.
+    /// media also from data: and blob: URLs the client makes, and from the object store's public
+    /// origin, where presigned URLs point: the client uploads there (connect-src) and shows pictures,
+    /// video and audio from there. React's style prop goes through the CSSOM, so no 'unsafe-inline'
+    /// is needed for styles.
     /// </summary>
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; media-src 'self' blob:; " +
-        "connect-src 'self'; font-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+    public static string ContentSecurityPolicyFor(string storageOrigin) =>
+        $"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: {storageOrigin}; " +
+        $"media-src 'self' blob: {storageOrigin}; connect-src 'self' {storageOrigin}; font-src 'self'; " +
+        "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
+
+    /// <summary>The origin browsers reach storage at (scheme://host:port), as presigned URLs name it.</summary>
+    public static string StorageOrigin(StorageSettings settings)
+    {
+        var endpoint = settings.PublicEndpoint.Length > 0 ? settings.PublicEndpoint : settings.Endpoint;
+        var https = settings.PublicUseSsl ?? settings.UseSsl;
+        return $"{(https ? "https" : "http")}://{endpoint}";
+    }
+
+    private readonly string _contentSecurityPolicy = ContentSecurityPolicyFor(StorageOrigin(storage));
 
     private const string HashedAssetsCache = "public, max-age=31536000, immutable";
     private const string RevalidateCache = "no-cache";
@@ -35,16 +49,16 @@ internal sealed class SecurityHeaders(RequestDelegate next)
         if (!context.WebSockets.IsWebSocketRequest)
         {
             // At the start of the response, so an exception handler's cleared headers are set again too.
-            context.Response.OnStarting(static state => AddHeaders((HttpResponse)state), context.Response);
+            context.Response.OnStarting(state => AddHeaders((HttpResponse)state, _contentSecurityPolicy), context.Response);
         }
 
         return next(context);
     }
 
-    private static Task AddHeaders(HttpResponse response)
+    private static Task AddHeaders(HttpResponse response, string contentSecurityPolicy)
     {
         var headers = response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = contentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         // No page of ours needs to tell another site where a click came from (conversation ids are in our URLs).
         headers["Referrer-Policy"] = "no-referrer";

@@ -3,6 +3,7 @@ using Chat.Calls;
 using Chat.Conversations;
 using Chat.Files;
 using Chat.Files.Attachments;
+using Chat.Files.Previews;
 using Chat.RateLimits;
 using Chat.Realtime;
 using Chat.Storage;
@@ -72,6 +73,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddAbuseLimits();
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddFilesInSilo(silo.Configuration);
+        silo.Services.AddFilePreviews();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();

@@ -246,6 +246,44 @@ public sealed class ChatPage
     /// <summary>The reaction chip with this emoji under the message with this text.</summary>
     public ILocator Reaction(string text, string emoji) => Message(text).Locator($"[data-testid='reaction'][data-emoji='{emoji}']");
 
+    /// <summary>A file a test drops into the page: its name, declared type and bytes.</summary>
+    public sealed record DroppedFile(string Name, string ContentType, byte[] Bytes);
+
+    /// <summary>
+    /// Drags files over the open conversation and drops them, as the browser does for files from the
+    /// desktop: real dragenter / dragover / drop events carrying a DataTransfer built in the page from the
+    /// given bytes. The drop zone must show while they are dragged over.
+    /// </summary>
+    public async Task DropFilesAsync(params DroppedFile[] files)
+    {
+        var payload = files.Select(f => new { name = f.Name, type = f.ContentType, base64 = Convert.ToBase64String(f.Bytes) }).ToArray();
+        await Page.EvaluateAsync(
+            """
+            files => {
+              const transfer = new DataTransfer();
+              for (const f of files) {
+                const bytes = Uint8Array.from(atob(f.base64), c => c.charCodeAt(0));
+                transfer.items.add(new File([bytes], f.name, { type: f.type }));
+              }
+              window.__droppedFiles = transfer;
+              const target = document.querySelector('[data-testid="drop-target"]');
+              target.dispatchEvent(new DragEvent('dragenter', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+              target.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+            }
+            """,
+            payload);
+        await Expect(ByTestId("drop-zone")).ToBeVisibleAsync();
+        await Page.EvaluateAsync(
+            """
+            () => {
+              const target = document.querySelector('[data-testid="drop-target"]');
+              target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: window.__droppedFiles }));
+              delete window.__droppedFiles;
+            }
+            """);
+        await Expect(ByTestId("drop-zone")).ToHaveCountAsync(0);
+    }
+
     /// <summary>No uncaught exception or unhandled rejection happened in the page.</summary>
     public void AssertNoPageErrors()
     {

@@ -13,7 +13,8 @@ public sealed class ChatConnection : IAsyncDisposable
     private static readonly string[] RecordedEvents =
         ["ReadReceipt", "DeliveryReceipt", "Typing", "MessageUpdated", "ReactionChanged", "ConversationAdded", "ConversationRemoved",
          "MembersChanged", "ConversationUpdated", "MessageHidden", "PinsChanged", "PresenceChanged", "LiveLocation",
-         "IncomingCall", "CallStateChanged", "CallSignal", "CallRingingStopped", "CallReaction", "ScheduledMessageFailed"];
+         "IncomingCall", "CallStateChanged", "CallSignal", "CallRingingStopped", "CallReaction", "ScheduledMessageFailed",
+         "FileProcessed"];
 
     private readonly Channel<ChatMessage> _messages = Channel.CreateUnbounded<ChatMessage>();
     private readonly ConcurrentDictionary<string, Channel<JsonElement>> _events = new();

@@ -78,6 +78,8 @@ public sealed class GridCluster : IAsyncDisposable
         ["Turn:Urls:0"] = "turn:127.0.0.1:3478?transport=udp",
         ["Turn:Urls:1"] = "turn:127.0.0.1:3478?transport=tcp",
         ["Turn:StunUrls:0"] = "stun:127.0.0.1:3478",
+        // A failed preview is retried within a second, not minutes, so the give-up test stays short.
+        ["Files:PreviewRetryBase"] = "00:00:00.100",
     };
 
     public async ValueTask DisposeAsync()

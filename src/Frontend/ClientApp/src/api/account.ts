@@ -14,6 +14,8 @@ export interface ProfileChange {
   displayName?: string;
   bio?: string;
   statusText?: string;
+  /** A completed avatar-purpose image of the user's, or null to remove the photo. */
+  avatarFileId?: string | null;
 }
 
 export type Audience = 'everyone' | 'contacts' | 'nobody';

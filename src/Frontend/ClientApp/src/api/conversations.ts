@@ -32,6 +32,14 @@ export function renameConversation(conversationId: string, name: string): Promis
   return apiFetch<ConversationDetails>(`/api/conversations/${encodeURIComponent(conversationId)}`, { method: 'PATCH', body: { name } });
 }
 
+/** Sets (a completed image of the caller's) or removes (null) a group's or channel's picture; owner or admin. */
+export function setConversationAvatar(conversationId: string, avatarFileId: string | null): Promise<ConversationDetails> {
+  return apiFetch<ConversationDetails>(`/api/conversations/${encodeURIComponent(conversationId)}`, {
+    method: 'PATCH',
+    body: { avatarFileId },
+  });
+}
+
 export type MessageRequestAnswer = 'accept' | 'ignore' | 'block';
 
 /** Accepts a message request, ignores it (hidden until a newer message) or blocks its sender. */

@@ -20,6 +20,8 @@ export interface UserSummary {
   userId: string;
   username: string;
   displayName: string;
+  /** Their profile photo as this user may see it; undefined while not asked, null for none. */
+  avatarFileId?: string | null;
 }
 
 export type ConversationType = 'direct' | 'group' | 'channel';
@@ -40,6 +42,8 @@ export interface ConversationSummary {
   lastActivityAt?: string;
   /** A direct chat from someone this user has not accepted yet (docs/protocol.md, message requests). */
   messageRequest?: boolean;
+  /** A group's or channel's picture. */
+  avatarFileId?: string | null;
 }
 
 export interface ConversationMember {
@@ -58,6 +62,7 @@ export interface ConversationDetails {
   name: string | null;
   members: ConversationMember[];
   lastSeq?: number;
+  avatarFileId?: string | null;
 }
 
 export interface Message {
@@ -106,7 +111,9 @@ export interface SendMessageRequest {
   conversationId: string;
   clientMessageId: string;
   content: string;
-  type?: 'text';
+  type?: string;
+  /** Required for every type but text and code (docs/protocol.md, the SendMessage types). */
+  metadata?: Record<string, unknown>;
   replyToSeq?: number;
   /** Deletes the message for everyone this long after it is sent (1 s – 7 days). */
   expiresInSeconds?: number;
@@ -164,6 +171,7 @@ export interface ConversationRemovedEvent {
 export interface ConversationUpdatedEvent {
   conversationId: string;
   name: string | null;
+  avatarFileId?: string | null;
 }
 
 export interface ConversationAddedEvent {

@@ -23,3 +23,14 @@ export function getAutoReply(): Promise<AutoReply> {
 export function setAutoReply(settings: AutoReply): Promise<AutoReply> {
   return apiFetch<AutoReply>('/api/users/me/auto-reply', { method: 'PUT', body: settings });
 }
+
+export interface PublicProfile extends UserSummary {
+  bio?: string | null;
+  statusText?: string | null;
+  /** Null unless their profilePhoto privacy shows it to the caller. */
+  avatarFileId: string | null;
+}
+
+export function getUserProfile(userId: string): Promise<PublicProfile> {
+  return apiFetch<PublicProfile>(`/api/users/${encodeURIComponent(userId)}`);
+}

@@ -1,3 +1,4 @@
+import { UserAvatar } from '../files/UserAvatar';
 import { conversationHref } from '../app/useHashConversation';
 import { useChatState } from '../store/ChatContext';
 import { conversationTitle, directPeerId, previewOf, typingText } from '../store/selectors';
@@ -24,7 +25,11 @@ export function ConversationItem({ conversation }: { conversation: ConversationS
       data-testid="conversation-item"
       data-conversation-id={conversation.id}
     >
-      <Avatar name={title} seed={peer ?? conversation.id} presence={presence} />
+      {peer ? (
+        <UserAvatar userId={peer} name={title} presence={presence} />
+      ) : (
+        <Avatar name={title} seed={conversation.id} fileId={conversation.avatarFileId} />
+      )}
       <span className="conversation-text">
         <span className="conversation-top">
           <span className="conversation-title">

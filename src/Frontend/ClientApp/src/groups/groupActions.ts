@@ -5,6 +5,7 @@ import {
   createInvite,
   removeMember,
   renameConversation,
+  setConversationAvatar,
   revokeInvite,
   setMemberRole,
 } from '../api/conversations';
@@ -34,13 +35,23 @@ export class GroupActions {
     connection.on('MembersChanged', (event: MembersChangedEvent) => this.onMembersChanged(event));
     connection.on('ConversationRemoved', (event: ConversationRemovedEvent) => this.onRemoved(event.conversationId));
     connection.on('ConversationUpdated', (event: ConversationUpdatedEvent) =>
-      this.ctx.store.updateConversation(event.conversationId, (c) => (c.name === event.name ? c : { ...c, name: event.name })),
+      this.ctx.store.updateConversation(event.conversationId, (c) => {
+        const avatarFileId = event.avatarFileId !== undefined ? event.avatarFileId : c.avatarFileId;
+        return c.name === event.name && c.avatarFileId === avatarFileId ? c : { ...c, name: event.name, avatarFileId };
+      }),
     );
   }
 
   async rename(conversationId: string, name: string): Promise<void> {
     const details = await readable(() => renameConversation(conversationId, name.trim()));
     this.loader.applyDetails(details);
+  }
+
+  async setAvatar(conversationId: string, avatarFileId: string | null): Promise<void> {
+    const details = await readable(() => setConversationAvatar(conversationId, avatarFileId));
+    this.loader.applyDetails(details);
+    // An answer without the field still means the change was made.
+    this.ctx.store.updateConversation(conversationId, (c) => (c.avatarFileId === avatarFileId ? c : { ...c, avatarFileId }));
   }
 
   /** Adds members by username, as the new-chat form finds them. */

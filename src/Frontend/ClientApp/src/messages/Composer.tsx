@@ -1,4 +1,9 @@
-import { useEffect, useId, useLayoutEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ClipboardEvent, type FormEvent, type KeyboardEvent } from 'react';
+import { AttachButton } from '../files/AttachButton';
+import { PendingAttachments } from '../files/PendingAttachments';
+import { usePendingAttachments } from '../files/usePendingAttachments';
+import { VoiceRecorder } from '../files/VoiceRecorder';
+import type { Recording } from '../files/useVoiceRecorder';
 import { useChatController, useChatState } from '../store/ChatContext';
 import { CloseIcon, EditIcon, ReplyIcon, ScheduleIcon, SendIcon } from '../ui/icons';
 import { fromLocalInput, toLocalInput } from '../ui/localDateTime';
@@ -41,6 +46,9 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const users = useChatState((s) => s.users);
   const myUserId = useChatState((s) => s.myUserId);
   const suggest = useAutocomplete({ text, input, members, users, myUserId, onChange: update });
+  const attachments = usePendingAttachments(conversationId);
+  const unsentFiles = attachments.filter((a) => !a.queued).length;
+  const [recording, setRecording] = useState(false);
 
   // Switching conversation: keep each one's draft, and stop "typing" in the one we left.
   useEffect(() => {
@@ -144,13 +152,52 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
     }
   }
 
-  function send(event?: FormEvent) {
-    event?.preventDefault();
-    if (!text.trim() || text.length > MAX_CHARS || saving) return;
-    if (target?.kind === 'edit') {
-      void saveEdit(target);
+  function addFiles(files: File[]) {
+    controller.attachments.add(conversationId, files);
+  }
+
+  /** Pasted images (a screenshot, a copied picture) are attached; pasted text stays text. */
+  function onPaste(event: ClipboardEvent<HTMLTextAreaElement>) {
+    const images = [...event.clipboardData.files].filter((file) => file.type.startsWith('image/'));
+    if (images.length === 0 || editing) return;
+    event.preventDefault();
+    addFiles(images);
+  }
+
+  function sendVoice(recording: Recording) {
+    const tray = controller.attachments;
+    const ids = tray.add(conversationId, [recording.file], { durationMs: recording.durationMs });
+    tray.requestSend(conversationId, ids, '', { expiresInSeconds: timer || undefined });
+  }
+
+  /** The tray's files go out as soon as each is uploaded; the text becomes the first one's caption. */
+  function sendFiles() {
+    if (later) {
+      setLaterError('Files cannot be scheduled: turn off "Send later" to send them now.');
       return;
     }
+    controller.attachments.sendAll(conversationId, text.replace(/\s+$/u, ''), {
+      replyToSeq: target?.kind === 'reply' ? target.seq : undefined,
+      expiresInSeconds: timer || undefined,
+    });
+    setText('');
+    setDraft(conversationId, '');
+    if (target) onTargetDone?.();
+    input.current?.focus();
+  }
+
+  function send(event?: FormEvent) {
+    event?.preventDefault();
+    if (text.length > MAX_CHARS || saving) return;
+    if (target?.kind === 'edit') {
+      if (text.trim()) void saveEdit(target);
+      return;
+    }
+    if (unsentFiles > 0) {
+      sendFiles();
+      return;
+    }
+    if (!text.trim()) return;
     if (later) {
       void scheduleLater(text.replace(/\s+$/u, ''));
       return;
@@ -186,6 +233,7 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
   const contextId = `${id}-context`;
   return (
     <form className="composer" onSubmit={send}>
+      {!editing && <PendingAttachments conversationId={conversationId} />}
       {suggest.open && (
         <SuggestionList
           id={suggest.listId}
@@ -267,6 +315,7 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
           >
             <ScheduleIcon />
           </button>
+          <AttachButton onFiles={addFiles} />
         </>
       )}
       <label htmlFor={id} className="visually-hidden">
@@ -286,20 +335,26 @@ export function Composer({ conversationId, target = null, onTargetDone }: Props)
         }}
         onSelect={suggest.onCaretMove}
         onKeyDown={onKeyDown}
+        onPaste={onPaste}
         {...suggest.inputProps}
         onBlur={() => controller.stoppedTyping(conversationId)}
         data-testid="composer-input"
       />
-      <button
-        type="submit"
-        className="send-button"
-        aria-label={editing ? 'Save edit' : later ? 'Schedule message' : 'Send message'}
-        title={editing ? 'Save (Enter)' : later ? 'Schedule (Enter)' : 'Send (Enter)'}
-        disabled={!text.trim() || tooLong || saving}
-        data-testid="composer-send"
-      >
-        <SendIcon />
-      </button>
+      {!editing && (recording || (!text.trim() && unsentFiles === 0)) && (
+        <VoiceRecorder onRecorded={sendVoice} onRecordingChange={setRecording} />
+      )}
+      {!recording && (
+        <button
+          type="submit"
+          className="send-button"
+          aria-label={editing ? 'Save edit' : later ? 'Schedule message' : 'Send message'}
+          title={editing ? 'Save (Enter)' : later ? 'Schedule (Enter)' : 'Send (Enter)'}
+          disabled={(!text.trim() && (editing || unsentFiles === 0)) || tooLong || saving}
+          data-testid="composer-send"
+        >
+          <SendIcon />
+        </button>
+      )}
       {tooLong && (
         <p className="form-error composer-error" role="alert">
           Messages can be at most {MAX_CHARS.toLocaleString()} characters.

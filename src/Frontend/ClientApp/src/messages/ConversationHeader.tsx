@@ -1,3 +1,4 @@
+import { UserAvatar } from '../files/UserAvatar';
 import { navigateToConversation } from '../app/useHashConversation';
 import { useCallManager } from '../calls/CallContext';
 import { useChatState } from '../store/ChatContext';
@@ -47,7 +48,11 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
       >
         <BackIcon />
       </button>
-      <Avatar name={title} seed={peer ?? conversation.id} presence={presence?.status} />
+      {peer ? (
+        <UserAvatar userId={peer} name={title} presence={presence?.status} />
+      ) : (
+        <Avatar name={title} seed={conversation.id} fileId={conversation.avatarFileId} />
+      )}
       <div className="pane-title">
         <h1 id={titleId} data-testid="conversation-title">
           {title}

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { navigateToConversation } from '../app/useHashConversation';
 import { useChatController, useChatState } from '../store/ChatContext';
 import { indexOfSeq } from '../store/messageList';
+import { previewText } from '../store/messagePreview';
 import { canPost, displayNameOf } from '../store/selectors';
 import { CloseIcon } from '../ui/icons';
 import type { ComposeTarget } from './composeTarget';
 import type { MessageAction } from './messageAction';
+import { FileDropZone } from '../files/FileDropZone';
 import { Composer } from './Composer';
 import { ScheduledMessages } from './ScheduledMessages';
 import { ConversationHeader } from './ConversationHeader';
@@ -59,7 +61,9 @@ export function ConversationPane() {
         const message = current.messages[index];
         const state = controller.store.getState();
         const senderName = message.senderId === state.myUserId ? 'yourself' : displayNameOf(state, message.senderId, current.members);
-        setTarget({ kind: action.kind, seq: message.seq, senderName, text: message.content });
+        // A reply to a photo or a file quotes it as the list does; an edit starts from the text itself.
+        const text = action.kind === 'reply' && message.type !== 'text' ? previewText(message) : message.content;
+        setTarget({ kind: action.kind, seq: message.seq, senderName, text });
         return;
       }
       if (action.kind === 'delete') setTarget((t) => (t?.seq === action.seq ? null : t));
@@ -107,7 +111,7 @@ export function ConversationPane() {
         onToggleMembers={() => setMembersOpen((open) => !open)}
       />
       <div className="pane-body">
-        <div className="pane-messages">
+        <FileDropZone onFiles={(files) => controller.attachments.add(conversation.id, files)} disabled={!postAllowed}>
           <MessageList conversation={conversation} onAction={onAction} />
           <TypingIndicator conversation={conversation} />
           {actionError && (
@@ -127,7 +131,7 @@ export function ConversationPane() {
           ) : (
             <p className="composer-readonly muted">Only admins can post in this channel.</p>
           )}
-        </div>
+        </FileDropZone>
         {membersOpen && (
           <MembersPanel id={membersId} conversation={conversation} onClose={() => setMembersOpen(false)} />
         )}

@@ -1,7 +1,9 @@
+import { UserAvatar } from '../files/UserAvatar';
 import { memo, useId } from 'react';
+import type { FileInfo } from '../api/files';
+import { MessageMedia } from '../files/MessageMedia';
 import type { MessageStatus } from '../store/selectors';
 import { formatTime } from '../ui/format';
-import { Avatar } from '../ui/Avatar';
 import { ExpiryMark } from './ExpiryMark';
 import { MessageText } from './markdown/MessageText';
 import { MessageActionsMenu } from './MessageActionsMenu';
@@ -21,6 +23,8 @@ export interface BubbleProps extends QuoteProps {
   clientMessageId: string;
   content: string;
   type: string;
+  /** A media message's files (metadata.files, or the outbox's copy while unsent); stable per message. */
+  files: readonly FileInfo[];
   sentAt: string;
   mine: boolean;
   status: MessageStatus | null;
@@ -55,8 +59,16 @@ function showMessage(seq: number) {
   target.focus({ preventScroll: true });
 }
 
-function Content({ content, type, deleted }: { content: string; type: string; deleted: boolean }) {
+function Content({ content, type, deleted, files }: { content: string; type: string; deleted: boolean; files: readonly FileInfo[] }) {
   if (deleted) return <p>This message was deleted.</p>;
+  if (files.length > 0) {
+    return (
+      <>
+        <MessageMedia type={type} files={files} />
+        {content && <MessageText text={content} />}
+      </>
+    );
+  }
   if (type && type !== 'text' && !content) return <p>[{type}]</p>;
   if (type === 'code') {
     return (
@@ -90,10 +102,10 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
     >
       {senderId !== null && (
         <span className="message-avatar" data-testid={runStart ? 'message-avatar' : undefined}>
-          {runStart && <Avatar name={senderName ?? ''} seed={senderId} />}
+          {runStart && <UserAvatar userId={senderId} name={senderName ?? ''} />}
         </span>
       )}
-      <article className={`bubble${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`} tabIndex={-1}>
+      <article className={`bubble${props.files.length && !deleted ? ' has-media' : ''}${deleted ? ' is-deleted' : ''}${status === 'failed' ? ' is-failed' : ''}`} tabIndex={-1}>
         {senderName && runStart && (
           <p className="bubble-sender" data-testid="message-sender">
             {senderName}
@@ -121,7 +133,7 @@ export const MessageBubble = memo(function MessageBubble(props: BubbleProps) {
           </button>
         )}
         <div className="bubble-content" id={contentId} data-testid="message-content">
-          <Content content={content} type={type} deleted={deleted} />
+          <Content content={content} type={type} deleted={deleted} files={props.files} />
         </div>
         {seq !== null && !deleted && reactions.length > 0 && onAction && (
           <ReactionBar seq={seq} reactions={reactions} onAction={onAction} />

@@ -1,5 +1,8 @@
 import type { ConversationMember, Message, Reaction, UserSummary } from '../api/types';
+import type { FileInfo } from '../api/files';
+import { filesOf } from '../files/messageFiles';
 import { indexOfSeq } from '../store/messageList';
+import { previewText } from '../store/messagePreview';
 import { statusOf, type MessageStatus } from '../store/selectors';
 import type { ConversationState, OutboxItem } from '../store/types';
 import { dayKey } from '../ui/format';
@@ -39,6 +42,7 @@ function nameOf(userId: string, names: Names): string {
 const QUOTE_CHARS = 120;
 const MODERATORS = new Set(['owner', 'admin', 'moderator']);
 const noReactions: readonly ReactionView[] = [];
+const noFiles: readonly FileInfo[] = [];
 // Keyed by the server's reactions array, so a bubble's props stay identical until its reactions change.
 const reactionViews = new WeakMap<Reaction[], { myUserId: string; views: readonly ReactionView[] }>();
 
@@ -58,7 +62,8 @@ function quoteOf(conversation: ConversationState, replyToSeq: number | null | un
   const index = indexOfSeq(conversation.messages, replyToSeq);
   const quoted: Message | undefined = index >= 0 ? conversation.messages[index] : undefined;
   if (!quoted) return { replySeq: replyToSeq, replySender: 'Earlier message', replyText: 'Not loaded' };
-  const text = quoted.deleted ? 'This message was deleted.' : quoted.content || `[${quoted.type}]`;
+  // A photo or a document is quoted as the list previews it ("Photo · caption", "Document · report.pdf").
+  const text = quoted.deleted ? 'This message was deleted.' : quoted.type === 'text' ? quoted.content : previewText(quoted) || `[${quoted.type}]`;
   return {
     replySeq: replyToSeq,
     replySender: quoted.senderId === names.myUserId ? 'You' : nameOf(quoted.senderId, names),
@@ -150,6 +155,7 @@ export function buildRows(
       clientMessageId: message.clientMessageId,
       content: message.content,
       type: message.type,
+      files: filesOf(message.metadata),
       sentAt: message.sentAt,
       mine,
       status,
@@ -172,7 +178,8 @@ export function buildRows(
       seq: null,
       clientMessageId: item.clientMessageId,
       content: item.content,
-      type: 'text',
+      type: item.type ?? 'text',
+      files: item.files ?? noFiles,
       sentAt: item.createdAt,
       mine: true,
       status: item.status,

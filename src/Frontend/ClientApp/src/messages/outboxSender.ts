@@ -5,6 +5,7 @@ import { serverCloseReason } from '../realtime/chatHub';
 import type { ControllerContext } from '../realtime/controllerContext';
 import { hubErrorCode, hubErrorText, isTransientHubError } from '../realtime/hubErrors';
 import type { OutboxItem } from '../store/types';
+import type { MediaDraft } from '../files/mediaDrafts';
 import { newId } from './newId';
 
 const MAX_SERVER_FAILURES = 4;
@@ -28,8 +29,11 @@ export class OutboxSender {
     this.ctx = ctx;
   }
 
-  /** Queues a new message and tries to send it. */
-  enqueue(conversationId: string, content: string, options: SendOptions = {}): OutboxItem {
+  /**
+   * Queues a new message and tries to send it. A media message comes here only once its files are
+   * complete (files/attachmentTray.ts), so everything in the outbox can be sent after a reload.
+   */
+  enqueue(conversationId: string, content: string, options: SendOptions = {}, media?: MediaDraft): OutboxItem {
     const { replyToSeq, expiresInSeconds } = options;
     const item: OutboxItem = {
       clientMessageId: newId(),
@@ -39,6 +43,7 @@ export class OutboxSender {
       status: 'pending',
       ...(replyToSeq ? { replyToSeq } : {}),
       ...(expiresInSeconds ? { expiresInSeconds } : {}),
+      ...(media ? { type: media.type, metadata: media.metadata, files: media.files } : {}),
     };
     this.ctx.store.update((state) => ({ ...state, outbox: [...state.outbox, item] }));
     void this.flush();
@@ -92,7 +97,8 @@ export class OutboxSender {
         conversationId: item.conversationId,
         clientMessageId: item.clientMessageId,
         content: item.content,
-        type: 'text',
+        type: item.type ?? 'text',
+        ...(item.metadata ? { metadata: item.metadata } : {}),
         ...(item.replyToSeq ? { replyToSeq: item.replyToSeq } : {}),
         ...(item.expiresInSeconds ? { expiresInSeconds: item.expiresInSeconds } : {}),
       };
@@ -151,10 +157,11 @@ export class OutboxSender {
       messageId: ack.messageId,
       senderId: this.ctx.myUserId,
       clientMessageId: item.clientMessageId,
-      type: 'text',
+      type: item.type ?? 'text',
       content: item.content,
       replyToSeq: item.replyToSeq ?? null,
-      metadata: null,
+      // The server writes metadata.files itself; until its copy arrives, ours stands in.
+      metadata: item.metadata ? { ...item.metadata, files: item.files ?? [] } : null,
       sentAt: ack.sentAt,
       // The ack has no expiresAt; the server counts it from the send, as here.
       ...(item.expiresInSeconds

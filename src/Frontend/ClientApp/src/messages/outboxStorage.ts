@@ -42,6 +42,9 @@ function isOutboxItem(value: unknown): value is OutboxItem {
     typeof item.createdAt === 'string' &&
     (item.status === 'pending' || item.status === 'failed') &&
     (item.replyToSeq === undefined || typeof item.replyToSeq === 'number') &&
-    (item.expiresInSeconds === undefined || typeof item.expiresInSeconds === 'number')
+    (item.expiresInSeconds === undefined || typeof item.expiresInSeconds === 'number') &&
+    (item.type === undefined || typeof item.type === 'string') &&
+    (item.metadata === undefined || (typeof item.metadata === 'object' && item.metadata !== null)) &&
+    (item.files === undefined || Array.isArray(item.files))
   );
 }

@@ -10,7 +10,12 @@ import type {
   ReceiptEvent,
   TypingEvent,
 } from '../api/types';
+import type { FileInfo } from '../api/files';
 import { getMe } from '../api/users';
+import { AttachmentTray } from '../files/attachmentTray';
+import { AvatarDirectory } from '../files/avatarDirectory';
+import { ProcessedFiles } from '../files/processedFiles';
+import type { MediaDraft } from '../files/mediaDrafts';
 import { ConversationLoader } from '../conversations/conversationLoader';
 import { GroupActions } from '../groups/groupActions';
 import { resolveUsernames } from '../groups/resolveUsernames';
@@ -44,6 +49,12 @@ export class ChatController implements ControllerContext {
   /** Rename, members, roles, leave and invite links, and the membership events. */
   readonly groups: GroupActions;
   private readonly presence: PresenceWatcher;
+  /** Files being uploaded from each conversation's composer. */
+  readonly attachments: AttachmentTray;
+  /** FileProcessed for anyone waiting on one file. */
+  readonly processedFiles = new ProcessedFiles();
+  /** Who shows which profile photo. */
+  readonly avatars: AvatarDirectory;
   private disposed = false;
   private savedOutbox: readonly OutboxItem[] = [];
   private readonly cleanups: Array<() => void> = [];
@@ -69,6 +80,8 @@ export class ChatController implements ControllerContext {
     this.scheduled = new ScheduledSender(this);
     this.groups = new GroupActions(this, this.loader);
     this.presence = new PresenceWatcher(this);
+    this.avatars = new AvatarDirectory(this.store);
+    this.attachments = new AttachmentTray((conversationId, drafts, options) => this.sendMedia(conversationId, drafts, options));
     this.registerHandlers();
   }
 
@@ -118,6 +131,7 @@ export class ChatController implements ControllerContext {
     this.reads.dispose();
     this.typing.dispose();
     this.outbox.dispose();
+    this.attachments.dispose();
     await this.hub.stop();
   }
 
@@ -145,6 +159,17 @@ export class ChatController implements ControllerContext {
     // An own send is activity: the conversation goes to the top of the list at once.
     this.store.updateConversation(conversationId, (c) => ({ ...c, lastActivity: Math.max(c.lastActivity, Date.now()) }));
     this.outbox.enqueue(conversationId, text, options);
+  }
+
+  /** Media messages whose files are complete: into the outbox, in order, like text. */
+  sendMedia(conversationId: string, drafts: readonly MediaDraft[], options: SendOptions = {}): void {
+    if (drafts.length === 0) return;
+    this.typing.stopped(conversationId);
+    this.store.updateConversation(conversationId, (c) => ({ ...c, lastActivity: Math.max(c.lastActivity, Date.now()) }));
+    drafts.forEach((draft, index) =>
+      // Only the first carries the reply: the rest belong to the same send.
+      this.outbox.enqueue(conversationId, draft.content.replace(/\s+$/u, ''), index === 0 ? options : { expiresInSeconds: options.expiresInSeconds }, draft),
+    );
   }
 
   /** After a profile change: the new name shows in the header and wherever the user is named. */
@@ -267,6 +292,10 @@ export class ChatController implements ControllerContext {
     connection.on('DeliveryReceipt', (receipt: ReceiptEvent) =>
       this.store.updateConversation(receipt.conversationId, (c) => applyReceipt(c, receipt, 'delivered', this.myUserId)),
     );
+    connection.on('FileProcessed', (file: FileInfo) => {
+      this.attachments.fileProcessed(file);
+      this.processedFiles.received(file);
+    });
     connection.on('Typing', (event: TypingEvent) => this.typing.received(event));
     connection.on('PresenceChanged', (event: PresenceEvent) => this.presence.received(event));
     connection.on('ConversationAdded', (event: ConversationAddedEvent) => {

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type FormEvent } from 'react';
 import { getOwnProfile, updateProfile } from '../api/account';
 import { describeError } from '../api/errors';
 import { useChatController } from '../store/ChatContext';
+import { AvatarPicker } from '../files/AvatarPicker';
 import { Field } from '../ui/Field';
 import { FormError } from '../ui/FormError';
 import { SettingsSection, StatusNote } from './SettingsSection';
@@ -17,6 +18,7 @@ export function ProfileSettings() {
   const [displayName, setDisplayName] = useState('');
   const [bio, setBio] = useState('');
   const [statusText, setStatusText] = useState('');
+  const [avatarFileId, setAvatarFileId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -29,6 +31,7 @@ export function ProfileSettings() {
         setDisplayName(profile.displayName ?? '');
         setBio(profile.bio ?? '');
         setStatusText(profile.statusText ?? '');
+        setAvatarFileId(profile.avatarFileId ?? null);
         setLoaded(true);
       })
       .catch((err: unknown) => live && setError(describeError(err)));
@@ -36,6 +39,12 @@ export function ProfileSettings() {
       live = false;
     };
   }, []);
+
+  async function changeAvatar(fileId: string | null) {
+    const profile = await updateProfile({ avatarFileId: fileId });
+    setAvatarFileId(profile.avatarFileId ?? null);
+    controller.avatars.set(controller.myUserId, profile.avatarFileId ?? null);
+  }
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -59,6 +68,15 @@ export function ProfileSettings() {
 
   return (
     <SettingsSection title="Profile" testId="settings-profile">
+      <AvatarPicker
+        label="Profile photo"
+        name={displayName}
+        seed={controller.myUserId}
+        fileId={avatarFileId}
+        onChange={changeAvatar}
+        disabled={!loaded}
+        testId="profile-avatar"
+      />
       <form className="settings-form" onSubmit={save} aria-busy={!loaded}>
         <Field
           label="Display name"

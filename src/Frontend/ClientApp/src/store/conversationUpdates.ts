@@ -26,6 +26,7 @@ export function emptyConversation(id: string): ConversationState {
     order: Number.MAX_SAFE_INTEGER,
     inaccessible: false,
     messageRequest: false,
+    avatarFileId: null,
   };
 }
 
@@ -93,6 +94,7 @@ export function applySummary(
     order,
     inaccessible: false,
     messageRequest: summary.messageRequest ?? false,
+    avatarFileId: summary.avatarFileId !== undefined ? summary.avatarFileId : conversation.avatarFileId,
   };
 }
 
@@ -111,6 +113,7 @@ export function applyDetails(conversation: ConversationState, details: Conversat
     ...conversation,
     type: details.type ?? conversation.type,
     name: details.name ?? conversation.name,
+    avatarFileId: details.avatarFileId !== undefined ? details.avatarFileId : conversation.avatarFileId,
     members: details.members ?? [],
     lastSeq,
     syncedSeq: conversation.syncedSeq ?? (typeof details.lastSeq === 'number' ? details.lastSeq : null),

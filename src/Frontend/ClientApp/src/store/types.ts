@@ -6,6 +6,7 @@ import type {
   UserProfile,
   UserSummary,
 } from '../api/types';
+import type { FileInfo } from '../api/files';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'disconnected';
 
@@ -21,6 +22,12 @@ export interface OutboxItem {
   replyToSeq?: number;
   /** Self-destructing: kept across retries so a resend disappears too. */
   expiresInSeconds?: number;
+  /** A media message (image, album, video, audio, voice, document); absent for text. */
+  type?: string;
+  /** What SendMessage carries for a media type: the file ids (never the server-owned `files`). */
+  metadata?: Record<string, unknown>;
+  /** The completed files, to show the message before the server's copy arrives. */
+  files?: FileInfo[];
 }
 
 export interface ConversationState {
@@ -60,6 +67,8 @@ export interface ConversationState {
   inaccessible: boolean;
   /** A message request: a direct chat from someone this user has not accepted yet. */
   messageRequest: boolean;
+  /** A group's or channel's picture (null for none, and for direct chats: those show the peer's). */
+  avatarFileId: string | null;
 }
 
 export interface PresenceInfo {

@@ -1,5 +1,6 @@
 import type { CSSProperties } from 'react';
 import type { PresenceStatus } from '../api/types';
+import { useSignedUrl } from '../files/useSignedUrl';
 
 /** The first letters of the first and last words of a name ("Ada Lovelace" → "AL", "ada" → "AD"). */
 export function initials(name: string): string {
@@ -24,13 +25,27 @@ const presenceLabels: Record<Exclude<PresenceStatus, 'offline'>, string> = {
 
 /**
  * Initials on a colour derived from the seed, with a presence dot (green online, amber away, red do not
- * disturb; none offline or unknown). The dot's meaning is also in text for screen readers.
+ * disturb; none offline or unknown). The dot's meaning is also in text for screen readers. With an
+ * avatar file the picture (its 96 px square thumbnail) covers the initials once it has loaded.
  */
-export function Avatar({ name, seed, presence }: { name: string; seed: string; presence?: PresenceStatus | null }) {
+export function Avatar({ name, seed, presence, fileId }: {
+  name: string;
+  seed: string;
+  presence?: PresenceStatus | null;
+  fileId?: string | null;
+}) {
   const shown = presence && presence !== 'offline' ? presence : null;
+  const { url } = useSignedUrl(fileId, 'thumbnail/96');
   return (
-    <span className="avatar" style={{ '--avatar-hue': hue(seed) } as CSSProperties} data-testid="avatar" data-presence={shown ?? 'none'}>
+    <span
+      className="avatar"
+      style={{ '--avatar-hue': hue(seed) } as CSSProperties}
+      data-testid="avatar"
+      data-presence={shown ?? 'none'}
+      data-avatar-file-id={fileId ?? undefined}
+    >
       <span aria-hidden="true">{initials(name)}</span>
+      {url && <img className="avatar-image" src={url} alt="" data-testid="avatar-image" />}
       {shown && (
         <span className={`presence-dot presence-${shown}`} data-testid="presence-dot" data-status={shown}>
           <span className="visually-hidden">{presenceLabels[shown]}</span>

@@ -4,11 +4,19 @@
 import {
   ArrowDown,
   ArrowLeft,
+  ArrowRight,
   CalendarClock,
   Check,
   CheckCheck,
   Clock,
+  Download,
   Ellipsis,
+  File,
+  FileArchive,
+  FileAudio,
+  FileImage,
+  FileText,
+  FileVideo,
   LogOut,
   Maximize2,
   Mic,
@@ -17,12 +25,17 @@ import {
   MonitorOff,
   MonitorUp,
   Moon,
+  Paperclip,
+  Pause,
   Pencil,
   Phone,
   PhoneOff,
+  Play,
   Reply,
+  RotateCcw,
   SendHorizontal,
   Settings,
+  Square,
   Sun,
   Users,
   Video,
@@ -63,3 +76,16 @@ export const ScreenShareIcon = sized(MonitorUp, 20);
 export const ScreenShareOffIcon = sized(MonitorOff, 20);
 export const MinimizeIcon = sized(Minimize2, 20);
 export const RestoreIcon = sized(Maximize2, 20);
+export const ForwardIcon = sized(ArrowRight, 20);
+export const DownloadIcon = sized(Download, 18);
+export const AttachIcon = sized(Paperclip, 20);
+export const PlayIcon = sized(Play, 18);
+export const PauseIcon = sized(Pause, 18);
+export const RetryIcon = sized(RotateCcw, 16);
+export const StopIcon = sized(Square, 16);
+export const FileIcon = sized(File, 22);
+export const FileArchiveIcon = sized(FileArchive, 22);
+export const FileAudioIcon = sized(FileAudio, 22);
+export const FileImageIcon = sized(FileImage, 22);
+export const FileTextIcon = sized(FileText, 22);
+export const FileVideoIcon = sized(FileVideo, 22);
