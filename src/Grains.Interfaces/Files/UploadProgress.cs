@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Chat.Files;
 
 /// <summary>A pending upload as its owner resumes it: fresh URLs for what is missing and the parts already recorded.</summary>
@@ -12,5 +14,5 @@ public sealed record UploadProgress(
 [GenerateSerializer, Immutable, Alias("chat.files.recorded-part")]
 public sealed record RecordedPart(
     [property: Id(0)] int PartNumber,
-    [property: Id(1)] string ETag,
+    [property: Id(1), JsonPropertyName("etag")] string ETag,
     [property: Id(2)] long Size);

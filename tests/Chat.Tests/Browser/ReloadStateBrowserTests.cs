@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Chat.Conversations;
 using Chat.Tests.Conversations;
+using Chat.Tests.Files.Attachments;
+using Chat.Tests.Files.Previews;
 using Chat.Tests.Infrastructure;
 using Microsoft.AspNetCore.SignalR.Client;
 using static Microsoft.Playwright.Assertions;
@@ -33,10 +35,14 @@ public sealed class ReloadStateBrowserTests(BrowserFixture fixture)
         // Oldest activity first: a message Alice deleted, a voice message from Carol, Alice's text that Bob reads.
         var deleted = await aliceHub.SendAsync(withCarol, "Never mind");
         await aliceHub.Hub.InvokeAsync("DeleteMessage", withCarol, deleted.Seq, true);
+        // A voice message must carry a real, completed audio file of Carol's.
+        using var samples = new MediaSamples();
+        var voiceNote = await UploadedFiles.UploadAsync(
+            http, carol, await File.ReadAllBytesAsync(await samples.VoiceNoteAsync()), "voice.ogg", "audio/ogg");
         await carolHub.Hub.InvokeAsync<MessageAck>("SendMessage", new
         {
             conversationId = team, clientMessageId = Guid.NewGuid().ToString(), content = "", type = "voice",
-            metadata = new { fileId = Guid.NewGuid(), durationMs = 4200 },
+            metadata = new { fileId = voiceNote, durationMs = 4200 },
         });
         const string readByBob = "Read me after the reload";
         var read = await aliceHub.SendAsync(withBob, readByBob);

@@ -58,8 +58,7 @@ export interface ResumedUpload {
   fileId: string;
   status: string;
   upload: UploadPlan;
-  /** `etag` per the contract; files-core's answer spells it `eTag` (System.Text.Json camel-casing ETag), so both are read. */
-  uploadedParts: { partNumber: number; etag?: string; eTag?: string; size: number }[];
+  uploadedParts: { partNumber: number; etag: string; size: number }[];
 }
 
 export interface PartEtag {

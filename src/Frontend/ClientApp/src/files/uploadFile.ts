@@ -36,7 +36,7 @@ export async function uploadFile(body: Blob, options: UploadOptions): Promise<Fi
     try {
       const resumed = await resumeUpload(fileId);
       plan = resumed.upload;
-      done = resumed.uploadedParts.map((part) => ({ partNumber: part.partNumber, etag: part.etag ?? part.eTag ?? '' }));
+      done = resumed.uploadedParts.map((part) => ({ partNumber: part.partNumber, etag: part.etag }));
       doneBytes = resumed.uploadedParts.reduce((sum, part) => sum + part.size, 0);
     } catch (error) {
       // 409: it was completed after all (the answer to "complete" was lost); completing again answers the same File.
