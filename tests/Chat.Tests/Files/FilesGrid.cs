@@ -14,6 +14,10 @@ public sealed class FilesGrid : GridWithFrontends
     public HttpClient NoRedirect => _noRedirect ??= new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = First.Address };
 
     public IObjectStore Objects => First.Services.GetRequiredService<IObjectStore>();
+
+    // These tests look at a completed file before its previews (processing, its job queued, no
+    // thumbnails): no worker may race them. The preview tests run the workers on a cluster of their own.
+    protected override void CustomizeSilos(Dictionary<string, string?> settings) => settings["Files:PreviewWorkerEnabled"] = "false";
 }
 
 [CollectionDefinition(Name)]

@@ -34,7 +34,9 @@ public sealed class GridCluster : IAsyncDisposable
 
     /// <param name="silos">How many silos to start.</param>
     /// <param name="postgresConnectionString">Overrides where the silos reach Postgres (e.g. through a cuttable proxy).</param>
-    public static async Task<GridCluster> StartAsync(int silos = 2, Func<TestDatabase, string>? postgresConnectionString = null)
+    /// <param name="siloSettings">Settings the silos get on top of the defaults (e.g. a feature switched off).</param>
+    public static async Task<GridCluster> StartAsync(int silos = 2, Func<TestDatabase, string>? postgresConnectionString = null,
+        IReadOnlyDictionary<string, string?>? siloSettings = null)
     {
         var database = await TestDatabase.CreateAsync();
         var clusterId = $"test-{Guid.NewGuid():N}";
@@ -44,7 +46,8 @@ public sealed class GridCluster : IAsyncDisposable
         builder.Options.UseTestClusterMembership = false;
         // Frontends join as separate clients over real sockets, as in production.
         builder.Options.ConnectionTransport = ConnectionTransportType.TcpSocket;
-        foreach (var (key, value) in Settings(clusterId, postgresConnectionString?.Invoke(database) ?? database.ConnectionString))
+        foreach (var (key, value) in Settings(clusterId, postgresConnectionString?.Invoke(database) ?? database.ConnectionString)
+            .Concat(siloSettings ?? new Dictionary<string, string?>()))
         {
             builder.Properties[key] = value;
         }

@@ -11,7 +11,9 @@ public class GridWithFrontends : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Grid = await GridCluster.StartAsync(silos: 2);
+        var siloSettings = new Dictionary<string, string?>();
+        CustomizeSilos(siloSettings);
+        Grid = await GridCluster.StartAsync(silos: 2, siloSettings: siloSettings);
         var settings = Grid.FrontendSettings();
         Customize(settings);
         First = await TestFrontend.StartAsync(settings);
@@ -23,6 +25,11 @@ public class GridWithFrontends : IAsyncLifetime
         await First.DisposeAsync();
         await Second.DisposeAsync();
         await Grid.DisposeAsync();
+    }
+
+    /// <summary>Lets a collection change the silos' settings.</summary>
+    protected virtual void CustomizeSilos(Dictionary<string, string?> settings)
+    {
     }
 
     /// <summary>Lets a collection change the Frontends' settings.</summary>

@@ -1,10 +1,9 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
-using FFMpegCore;
-using FFMpegCore.Pipes;
 
 namespace Chat.Files.Previews;
 
-/// <summary>A recording's duration and waveform, from its audio decoded by ffmpeg to 16-bit mono PCM.</summary>
+/// <summary>A recording's duration and waveform, from its audio decoded by ffmpeg to 16-bit mono PCM on its standard output.</summary>
 internal static class AudioPreviews
 {
     /// <summary>Enough for a peak envelope; a low rate keeps the decode and the pipe cheap.</summary>
@@ -13,21 +12,11 @@ internal static class AudioPreviews
     public static async Task<PreviewSet> MakeAsync(string originalPath, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var waveform = new Waveform(SampleRate);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        try
-        {
-            await FFMpegArguments.FromFileInput(originalPath)
-                .OutputToPipe(new StreamPipeSink((stream, token) => ReadSamplesAsync(stream, waveform, token)), options => options
-                    .ForceFormat("s16le")
-                    .WithAudioSamplingRate(SampleRate)
-                    .WithCustomArgument("-vn -ac 1"))
-                .ProcessAsynchronously(cancellationToken: deadline.Token);
-        }
-        catch (FFMpegCore.Exceptions.FFMpegException ex)
-        {
-            throw new InvalidDataException("ffmpeg could not decode the audio", ex);
-        }
+        // ffmpeg itself rather than FFMpegCore's pipe sink: the sink may stop reading when the
+        // process exits, which cut the tail (and the duration) of a recording under load.
+        await CommandLine.StreamAsync("ffmpeg",
+            ["-v", "error", "-nostdin", "-i", originalPath, "-vn", "-ac", "1", "-ar", SampleRate.ToString(CultureInfo.InvariantCulture), "-f", "s16le", "-"],
+            (pcm, token) => ReadSamplesAsync(pcm, waveform, token), timeout, cancellationToken);
 
         if (waveform.SampleCount == 0)
         {

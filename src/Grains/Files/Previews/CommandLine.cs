@@ -2,10 +2,19 @@ using System.Diagnostics;
 
 namespace Chat.Files.Previews;
 
-/// <summary>Runs a tool (pdfinfo, pdftoppm) on a file, with a deadline, and answers its standard output.</summary>
+/// <summary>Runs a tool (pdfinfo, pdftoppm, ffmpeg) on a file, with a deadline, and answers or streams its standard output.</summary>
 internal static class CommandLine
 {
     public static async Task<string> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var output = "";
+        await StreamAsync(fileName, arguments, async (stdout, token) => output = await new StreamReader(stdout).ReadToEndAsync(token), timeout, cancellationToken);
+        return output;
+    }
+
+    /// <summary>Runs the tool, handing its standard output to <paramref name="readOutput"/> as it comes; the reader sees every byte before this returns.</summary>
+    public static async Task StreamAsync(string fileName, IReadOnlyList<string> arguments, Func<Stream, CancellationToken, Task> readOutput,
+        TimeSpan timeout, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(fileName)
         {
@@ -21,10 +30,10 @@ internal static class CommandLine
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
-        var output = process.StandardOutput.ReadToEndAsync(deadline.Token);
         var error = process.StandardError.ReadToEndAsync(deadline.Token);
         try
         {
+            await readOutput(process.StandardOutput.BaseStream, deadline.Token);
             await process.WaitForExitAsync(deadline.Token);
         }
         catch (OperationCanceledException)
@@ -39,8 +48,6 @@ internal static class CommandLine
         {
             throw new InvalidDataException($"{fileName} exited with {process.ExitCode}: {Truncate(await error)}");
         }
-
-        return await output;
     }
 
     private static string Truncate(string text) => text.Length <= 500 ? text.Trim() : text[..500].Trim();

@@ -10,6 +10,9 @@ public sealed class PreviewOptions
 {
     public const string Section = "Files";
 
+    /// <summary>Whether this silo runs a preview worker (a silo without one leaves the queue to the others).</summary>
+    public bool PreviewWorkerEnabled { get; set; } = true;
+
     /// <summary>Jobs one silo runs at once (decoding is CPU- and memory-bound); default one per processor.</summary>
     [Range(1, 256)]
     public int PreviewConcurrency { get; set; } = Environment.ProcessorCount;

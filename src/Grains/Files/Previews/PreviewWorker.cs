@@ -18,6 +18,11 @@ internal sealed partial class PreviewWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!_options.PreviewWorkerEnabled)
+        {
+            return;
+        }
+
         var wake = new PreviewWakeSignal(dataSource, logger);
         var listening = wake.ListenAsync(_options.PreviewPollInterval, stoppingToken);
         var running = new List<Task>();

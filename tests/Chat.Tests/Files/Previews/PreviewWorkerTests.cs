@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chat.Files.Previews;
+using Chat.Tests.Accounts;
 using Chat.Tests.Infrastructure;
 using NetVips;
 
@@ -7,8 +8,10 @@ namespace Chat.Tests.Files.Previews;
 
 /// <summary>The preview queue on a real cluster, S3 and Postgres: files queued as completion queues them, previews stored, the owner told.</summary>
 [Collection(FilePreviewsCollection.Name)]
-public sealed class PreviewWorkerTests(FilePreviewsCluster cluster)
+public sealed class PreviewWorkerTests(FilePreviewsCluster cluster) : IAsyncLifetime
 {
+    private readonly List<ChatConnection> _devices = [];
+
     private static readonly TimeSpan Processing = TimeSpan.FromSeconds(30);
 
     private MediaSamples Samples => cluster.Samples;
@@ -192,11 +195,53 @@ public sealed class PreviewWorkerTests(FilePreviewsCluster cluster)
         Assert.Equal(strangerNote.FileId, (await strangerDevice.NextEventAsync("FileProcessed", Processing)).GetProperty("fileId").GetGuid());
     }
 
+    [Fact]
+    public async Task A_photo_uploaded_and_completed_through_the_api_gets_its_thumbnails_and_the_owner_is_told()
+    {
+        var (owner, device) = await ConnectOwnerAsync();
+        var jpeg = await File.ReadAllBytesAsync(await Samples.JpegWithGpsAndOrientationAsync());
+        var http = cluster.First.Http;
+        var start = await (await http.SendAsync(owner, HttpMethod.Post, "/api/files", new { name = "beach.jpg", size = jpeg.Length, contentType = "image/jpeg", purpose = "message" })).JsonAsync();
+        var fileId = start.GetProperty("fileId").GetGuid();
+        using (var storage = new HttpClient())
+        {
+            var content = new ByteArrayContent(jpeg);
+            content.Headers.ContentType = new("image/jpeg");
+            (await storage.PutAsync(start.GetProperty("upload").GetProperty("url").GetString(), content)).EnsureSuccessStatusCode();
+        }
+
+        var complete = await http.SendAsync(owner, HttpMethod.Post, $"/api/files/{fileId}/complete", new { });
+        Assert.Equal(System.Net.HttpStatusCode.OK, complete.StatusCode);
+
+        var processed = await NextFileProcessedAsync(device, fileId);
+        Assert.Equal(("ready", "image"), (processed.GetProperty("status").GetString(), processed.GetProperty("kind").GetString()));
+        var thumbnail = new HttpRequestMessage(HttpMethod.Get, $"/api/files/{fileId}/thumbnail/320");
+        thumbnail.Headers.Authorization = new("Bearer", owner.AccessToken);
+        thumbnail.Headers.Accept.Add(new("application/json"));
+        var url = (await (await http.SendAsync(thumbnail)).JsonAsync()).GetProperty("url").GetString();
+        using var download = new HttpClient();
+        using var small = Image.NewFromBuffer(await download.GetByteArrayAsync(url));
+        Assert.Equal((213, 320), (small.Width, small.Height));
+        var info = await (await http.SendAsync(owner, HttpMethod.Get, $"/api/files/{fileId}/info")).JsonAsync();
+        Assert.Equal(400, info.GetProperty("media").GetProperty("width").GetInt32());
+    }
+
     private async Task<(TestUser Owner, ChatConnection Device)> ConnectOwnerAsync()
     {
         var owner = await TestUser.RegisterAsync(cluster.First.Http);
         var device = await ChatConnection.ConnectAsync(cluster.First.Address, owner);
+        _devices.Add(device);
         return (owner, device);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var device in _devices)
+        {
+            await device.DisposeAsync();
+        }
     }
 
     private async Task<JsonElement> NextFileProcessedAsync(ChatConnection device, Guid fileId)
