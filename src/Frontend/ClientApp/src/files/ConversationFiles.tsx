@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import type { FileKind } from '../api/files';
 import './files.css';
 import { AudioPlayer } from './AudioPlayer';
@@ -6,6 +6,7 @@ import { DocumentCard } from './DocumentCard';
 import { Lightbox } from './Lightbox';
 import { MediaThumb } from './MediaThumb';
 import { useConversationFiles } from './useConversationFiles';
+import { useLightbox } from './useLightbox';
 
 const TABS: { id: string; label: string; kinds: FileKind[] }[] = [
   { id: 'media', label: 'Photos & videos', kinds: ['image', 'video'] },
@@ -15,26 +16,20 @@ const TABS: { id: string; label: string; kinds: FileKind[] }[] = [
 
 function FileList({ conversationId, tab }: { conversationId: string; tab: (typeof TABS)[number] }) {
   const { items, loading, error, hasMore, loadMore } = useConversationFiles(conversationId, tab.kinds);
-  const [open, setOpen] = useState<number | null>(null);
-  /** The tile that opened the lightbox gets focus back, whichever item was shown last. */
-  const openedFrom = useRef(0);
-  const grid = useRef<HTMLUListElement>(null);
+  const lightbox = useLightbox<HTMLUListElement>();
   const files = items.map((item) => item.file);
   return (
     <>
       {items.length === 0 && !loading && !error && <p className="muted pad">Nothing here yet.</p>}
       {tab.id === 'media' ? (
-        <ul ref={grid} className="files-grid" data-testid="files-list">
+        <ul ref={lightbox.tiles} className="files-grid" data-testid="files-list">
           {items.map((item, index) => (
             <li key={`${item.seq}|${item.file.fileId}`}>
               <MediaThumb
                 file={item.file}
                 size="320"
                 label={`Open ${item.file.name}`}
-                onOpen={() => {
-                  openedFrom.current = index;
-                  setOpen(index);
-                }}
+                onOpen={() => lightbox.show(index)}
               />
             </li>
           ))}
@@ -59,18 +54,7 @@ function FileList({ conversationId, tab }: { conversationId: string; tab: (typeo
         </button>
       )}
       {loading && items.length === 0 && <p className="muted pad">Loading…</p>}
-      {open !== null && (
-        <Lightbox
-          files={files}
-          index={open}
-          onIndex={setOpen}
-          onClose={() => {
-            const index = openedFrom.current;
-            setOpen(null);
-            requestAnimationFrame(() => grid.current?.querySelectorAll<HTMLElement>('.media-thumb')[index]?.focus());
-          }}
-        />
-      )}
+      {lightbox.open !== null && <Lightbox files={files} index={lightbox.open} onIndex={lightbox.setOpen} onClose={lightbox.close} />}
     </>
   );
 }
