@@ -45,16 +45,16 @@ public static class FileEndpoints
             .CreateAsync(user.UserId(), new NewFile(request.Name, request.Size.Value, request.ContentType, request.Purpose));
         if (creation.QuotaRefusal is { } use)
         {
-            return QuotaExceeded(request.Size.Value, use);
+            return TooLarge(request.Size.Value, use, creation.RefusalDetail ?? "the file is too large");
         }
 
         return TypedResults.Created($"/api/files/{fileId}", new { fileId, upload = creation.Upload });
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult QuotaExceeded(long size, StorageUse use)
+    /// <summary>413 <c>too_large</c> (over the per-file limit or the quota) with the numbers a client shows.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult TooLarge(long size, StorageUse use, string detail)
     {
-        var problem = Problems.Create(ErrorCodes.TooLarge, StatusCodes.Status413PayloadTooLarge,
-            $"the file ({size} bytes) does not fit in the storage left: {use.QuotaBytes - use.UsedBytes - use.ReservedBytes} of {use.QuotaBytes} bytes");
+        var problem = Problems.Create(ErrorCodes.TooLarge, StatusCodes.Status413PayloadTooLarge, detail);
         problem.Extensions["size"] = size;
         problem.Extensions["usedBytes"] = use.UsedBytes;
         problem.Extensions["reservedBytes"] = use.ReservedBytes;

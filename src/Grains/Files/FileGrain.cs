@@ -24,6 +24,14 @@ internal sealed partial class FileGrain(
     public async Task<FileCreation> CreateAsync(Guid ownerId, NewFile file)
     {
         var (name, contentType) = NewFileRules.Validate(file, settings);
+        if (file.Size > settings.MaxFileBytes)
+        {
+            return new FileCreation(FileId, null, await store.ReadUseAsync(ownerId, settings.QuotaBytes))
+            {
+                RefusalDetail = $"the file is {file.Size} bytes, over the per-file limit of {settings.MaxFileBytes}",
+            };
+        }
+
         if (await store.FindAsync(FileId) is not null)
         {
             throw ChatException.Conflict("the file id is taken");
@@ -42,7 +50,10 @@ internal sealed partial class FileGrain(
                 await multipart.AbortAsync(key, uploadId);
             }
 
-            return new FileCreation(FileId, null, refusal);
+            return new FileCreation(FileId, null, refusal)
+            {
+                RefusalDetail = $"the file ({file.Size} bytes) does not fit in the storage left: {refusal.QuotaBytes - refusal.UsedBytes - refusal.ReservedBytes} of {refusal.QuotaBytes} bytes",
+            };
         }
 
         return new FileCreation(FileId, await SignUploadAsync(row, []), null);
@@ -142,28 +153,8 @@ internal sealed partial class FileGrain(
 
     public async Task<FileDescription> DescribeAsync(Guid callerId) => (await FindVisibleAsync(callerId)).Describe();
 
-    public async Task<FileDownload> GetDownloadAsync(Guid callerId, string variant, bool asAttachment)
-    {
-        var row = await FindVisibleAsync(callerId);
-        if (row.Status == FileStatuses.Pending)
-        {
-            throw ChatException.NotFound(FileAccess.NotFoundMessage);
-        }
-
-        if (variant == FileVariants.Original || (variant == FileVariants.Web && !row.Previews.Contains(FileVariants.Web)))
-        {
-            return Original(row, callerId, asAttachment);
-        }
-
-        if (!row.Previews.Contains(variant))
-        {
-            throw ChatException.NotFound($"the file has no {variant} preview");
-        }
-
-        var type = FileVariants.ContentTypeOf(variant);
-        var inline = type.StartsWith("image/", StringComparison.Ordinal) && !asAttachment;
-        return new FileDownload(FileRow.VariantKey(FileId, variant), type, inline ? null : PreviewName(row.Name, variant, type));
-    }
+    public async Task<FileDownload> GetDownloadAsync(Guid callerId, string variant, bool asAttachment) =>
+        FileDownloads.Resolve(await FindVisibleAsync(callerId), callerId, variant, asAttachment);
 
     public async Task RemoveAsync()
     {
@@ -172,29 +163,6 @@ internal sealed partial class FileGrain(
             await RemoveRowAndObjectsAsync(row);
         }
     }
-
-    private FileDownload Original(FileRow row, Guid callerId, bool asAttachment)
-    {
-        var key = row.ObjectKey;
-        if (row.Kind == FileKinds.Image && row.OwnerId != callerId)
-        {
-            // Others never get the original of a picture: it may carry EXIF GPS. The clean copy comes with the previews.
-            key = row.CleanKey ?? (row.Status == FileStatuses.Processing
-                ? throw new ChatException(ErrorCodes.Unavailable, "the image is still being processed") { RetryAfterSeconds = 2 }
-                : throw ChatException.NotFound("the image has no shareable copy"));
-        }
-
-        var contentType = row.ContentType ?? "application/octet-stream";
-        var inline = row.Kind == FileKinds.Image && !asAttachment;
-        return new FileDownload(key, inline ? contentType : AttachmentType(contentType), inline ? null : row.Name);
-    }
-
-    // Served as an attachment anyway; text types gain nothing from their own type but a reason for a browser to render.
-    private static string AttachmentType(string contentType) =>
-        contentType.StartsWith("text/", StringComparison.Ordinal) ? "text/plain; charset=utf-8" : contentType;
-
-    private static string PreviewName(string name, string variant, string type) =>
-        $"{Path.GetFileNameWithoutExtension(name)}-{variant}{(type == "image/jpeg" ? ".jpg" : type == "video/mp4" ? ".mp4" : ".webp")}";
 
     private async Task JoinPartsAsync(FileRow row, IReadOnlyList<RecordedPart>? given)
     {

@@ -7,7 +7,7 @@ internal static class NewFileRules
 {
     public const int MaxNameLength = 255;
 
-    /// <summary>Answers the trimmed name and the declared type without parameters, or throws bad_request / too_large.</summary>
+    /// <summary>Answers the trimmed name and the declared type without parameters, or throws bad_request (the size limits are the grain's: they answer numbers).</summary>
     public static (string Name, string ContentType) Validate(NewFile file, FileSettings settings)
     {
         var name = (file.Name ?? "").Trim();
@@ -19,11 +19,6 @@ internal static class NewFileRules
         if (file.Size <= 0)
         {
             throw ChatException.BadRequest("size must be the file's length in bytes");
-        }
-
-        if (file.Size > settings.MaxFileBytes)
-        {
-            throw ChatException.TooLarge($"the file is {file.Size} bytes, over the per-file limit of {settings.MaxFileBytes}");
         }
 
         if (file.Purpose is null || !FilePurposes.All.Contains(file.Purpose))

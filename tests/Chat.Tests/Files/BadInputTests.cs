@@ -76,6 +76,7 @@ public sealed class BadInputTests(FilesGrid fixture)
         Assert.Equal(0L, problem.GetProperty("usedBytes").GetInt64());
         Assert.Equal(2 * twoGiB, problem.GetProperty("reservedBytes").GetInt64());
         Assert.Equal(5L * 1024 * 1024 * 1024, problem.GetProperty("quotaBytes").GetInt64());
+        Assert.Contains("does not fit", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal((0L, 2 * twoGiB, 0), await fixture.StorageRowAsync(user.UserId));
         Assert.Equal(2L, await fixture.FileRowsAsync(user.UserId));
 
@@ -104,6 +105,10 @@ public sealed class BadInputTests(FilesGrid fixture)
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge.StatusCode);
         Assert.Equal("too_large", await tooLarge.ProblemCodeAsync());
+        var numbers = await tooLarge.JsonAsync();
+        Assert.Equal(2L * 1024 * 1024 * 1024 + 1, numbers.GetProperty("size").GetInt64());
+        Assert.Equal(0L, numbers.GetProperty("reservedBytes").GetInt64());
+        Assert.Contains("per-file limit", numbers.GetProperty("detail").GetString(), StringComparison.Ordinal);
         await html.AssertBadRequestAsync("text/html");
         await noName.AssertBadRequestAsync("blank name");
         await longName.AssertBadRequestAsync("256-character name");
