@@ -71,7 +71,9 @@ public sealed partial class PreviewJobRunner(
 
         if (job.Stage == PreviewStages.Transcode)
         {
-            await NotifyOwnerAsync(await jobs.FinishTranscodeAsync(job));
+            var transcoded = await jobs.FinishTranscodeAsync(job);
+            await NotifyOwnerAsync(transcoded);
+            await RemoveIfFileGoneAsync(job, transcoded);
             return null;
         }
 
@@ -80,6 +82,7 @@ public sealed partial class PreviewJobRunner(
             : set.HasCleanCopy ? PreviewVariants.Key(job.FileId, PreviewVariants.Clean) : job.ObjectKey;
         var file = await jobs.FinishPreviewsAsync(job, set, cleanKey, set.NeedsWebRendition);
         await NotifyOwnerAsync(file);
+        await RemoveIfFileGoneAsync(job, file);
         LogPreviewsMade(logger, job.FileId, job.Source.Kind, set.Objects.Count);
         return file is not null && set.NeedsWebRendition ? TimeSpan.Zero : null;
     }
@@ -160,6 +163,19 @@ public sealed partial class PreviewJobRunner(
         {
             // The results are stored; a device that missed the event reads the file on its next fetch.
             LogNotifyFailed(logger, ex, file.FileId);
+        }
+    }
+
+    /// <summary>
+    /// A file removed while its previews were made took its prefix with it before our uploads landed:
+    /// delete what we stored. (A null finish with the file still there means another silo holds the
+    /// job now; its objects have the same keys, so nothing is deleted then.)
+    /// </summary>
+    private async Task RemoveIfFileGoneAsync(PreviewJob job, FileDescription? finished)
+    {
+        if (finished is null && !await jobs.FileExistsAsync(job.FileId))
+        {
+            await store.DeletePrefixAsync(PreviewVariants.Prefix(job.FileId));
         }
     }
 

@@ -117,6 +117,14 @@ public sealed class PreviewJobStore(NpgsqlDataSource dataSource)
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Whether the file still has a row that is not deleted.</summary>
+    public async Task<bool> FileExistsAsync(Guid fileId)
+    {
+        await using var command = dataSource.CreateCommand("SELECT EXISTS (SELECT 1 FROM files WHERE file_id = $1 AND deleted_at IS NULL)");
+        command.Parameters.AddWithValue(fileId);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
     /// <summary>Drops the job of a file deleted meanwhile.</summary>
     public async Task DropAsync(PreviewJob job)
     {

@@ -180,6 +180,31 @@ public sealed class PreviewWorkerTests(FilePreviewsCluster cluster) : IAsyncLife
     }
 
     [Fact]
+    public async Task Job_of_a_deleted_file_is_dropped_without_previews()
+    {
+        var (owner, device) = await ConnectOwnerAsync();
+        var deleted = await cluster.QueueAsync(owner.UserId, Samples.PngWithoutMetadata(), "image/png", "image", queueJob: false);
+        var alive = await cluster.QueueAsync(owner.UserId, Samples.PngWithoutMetadata(), "image/png", "image", queueJob: false);
+        await using (var command = cluster.Database.CreateCommand("""
+            WITH gone AS (UPDATE files SET deleted_at = now() WHERE file_id = $1)
+            INSERT INTO file_preview_jobs (file_id, run_after) VALUES ($1, now() - interval '1 minute'), ($2, now())
+            """))
+        {
+            command.Parameters.AddWithValue(deleted.FileId);
+            command.Parameters.AddWithValue(alive.FileId);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        // Leased oldest first, so by the time the live file's event arrives the deleted one's job was run.
+        await NextFileProcessedAsync(device, alive.FileId);
+
+        await AssertJobGoneAsync(deleted.FileId);
+        Assert.Equal("processing", (await cluster.ReadFileAsync(deleted.FileId)).Status);
+        Assert.Null(await cluster.Store.GetSizeAsync($"files/{deleted.FileId}/320"));
+        Assert.False(device.TryTakeEvent("FileProcessed", out _));
+    }
+
+    [Fact]
     public async Task FileProcessed_goes_to_the_owner_only()
     {
         var (owner, device) = await ConnectOwnerAsync();
