@@ -1,3 +1,4 @@
+using Chat.Files;
 using Chat.Files.Attachments;
 
 namespace Chat.Frontend.Files;

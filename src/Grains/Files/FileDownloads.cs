@@ -4,8 +4,8 @@ namespace Chat.Files;
 
 /// <summary>
 /// What a caller who may see a file downloads of a variant, and how storage must serve it: raster
-/// images inline as their sniffed type, everything else as an attachment; an image's original only to
-/// its owner (others get the clean copy, which may still be in the making).
+/// images inline as their sniffed type, everything else as an attachment; an image's or a video's original
+/// only to its owner (others get the clean copy, which may still be in the making).
 /// </summary>
 internal static class FileDownloads
 {
@@ -34,12 +34,13 @@ internal static class FileDownloads
     private static FileDownload Original(FileRow row, Guid callerId, bool asAttachment)
     {
         var key = row.ObjectKey;
-        if (row.Kind == FileKinds.Image && row.OwnerId != callerId)
+        if (row.Kind is FileKinds.Image or FileKinds.Video && row.OwnerId != callerId)
         {
-            // Others never get the original of a picture: it may carry EXIF GPS. The clean copy comes with the previews.
+            // Others never get the original of a picture or a video: it may carry where it was taken (EXIF GPS,
+            // a phone's location atom). The clean copy comes with the previews.
             key = row.CleanKey ?? (row.Status == FileStatuses.Processing
-                ? throw new ChatException(ErrorCodes.Unavailable, "the image is still being processed") { RetryAfterSeconds = 2 }
-                : throw ChatException.NotFound("the image has no shareable copy"));
+                ? throw new ChatException(ErrorCodes.Unavailable, $"the {row.Kind} is still being processed") { RetryAfterSeconds = 2 }
+                : throw ChatException.NotFound($"the {row.Kind} has no shareable copy"));
         }
 
         var contentType = row.ContentType ?? "application/octet-stream";

@@ -26,7 +26,7 @@ internal sealed class MessageAttachments(AttachmentStore store)
         var found = await store.FindForSendAsync(named, source);
         var files = named.Select(id => Check(draft, id, found.GetValueOrDefault(id), source)).ToList();
 
-        metadata[ServerOwnedMetadata.FilesKey] = new JsonArray([.. files.Select(f => (JsonNode)FileJson.ToNode(f))]);
+        metadata[ServerOwnedMetadata.FilesKey] = new JsonArray([.. files.Select(f => FileBody.ToNode(f))]);
         var rows = files.Select(f => new MessageFileRow(f.FileId, MessageFileRefs.ListedKind(draft.Type, f.Kind!))).ToList();
         return (draft with { MetadataJson = metadata.ToJsonString(JsonSerializerOptions.Web) }, rows);
     }

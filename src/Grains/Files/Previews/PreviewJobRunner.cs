@@ -77,9 +77,10 @@ public sealed partial class PreviewJobRunner(
             return null;
         }
 
-        // Others download an image's clean copy; one that carried no metadata is its own clean copy, byte for byte.
-        var cleanKey = job.Source.Kind != "image" ? null
-            : set.HasCleanCopy ? PreviewVariants.Key(job.FileId, PreviewVariants.Clean) : job.ObjectKey;
+        // Others download an image's or a video's clean copy; an image that carried no metadata is its own
+        // clean copy, byte for byte.
+        var cleanKey = set.HasCleanCopy ? PreviewVariants.Key(job.FileId, PreviewVariants.Clean)
+            : job.Source.Kind == "image" ? job.ObjectKey : null;
         var file = await jobs.FinishPreviewsAsync(job, set, cleanKey, set.NeedsWebRendition);
         await NotifyOwnerAsync(file);
         await RemoveIfFileGoneAsync(job, file);

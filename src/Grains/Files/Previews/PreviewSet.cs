@@ -8,7 +8,7 @@ public sealed record PreviewSet(PreviewMedia? Media, IReadOnlyList<PreviewObject
 {
     public static PreviewSet Nothing { get; } = new(null, []);
 
-    /// <summary>For an image: true when <see cref="PreviewVariants.Clean"/> is among the objects; false means others get the original.</summary>
+    /// <summary>True when <see cref="PreviewVariants.Clean"/> is among the objects (an image with metadata, every video).</summary>
     public bool HasCleanCopy => Objects.Any(o => o.Variant == PreviewVariants.Clean);
 
     /// <summary>The variants for <c>files.previews</c>: every object but the clean copy.</summary>

@@ -20,9 +20,10 @@ internal static class VideoPreviews
             .OutputToFile(poster, overwrite: true, options => options
                 .WithCustomArgument("-frames:v 1 -q:v 3 -map_metadata -1")), timeout, cancellationToken);
 
+        var clean = await MakeCleanCopyAsync(originalPath, contentType, workDir, timeout, cancellationToken);
         var thumbnails = ImageThumbnails.Make(poster, avatar, workDir);
         var media = new PreviewMedia { Width = probe.Width, Height = probe.Height, DurationMs = probe.DurationMs, Placeholder = thumbnails.Placeholder };
-        return new PreviewSet(media, [new PreviewObject(PreviewVariants.Poster, poster, "image/jpeg"), .. thumbnails.Objects])
+        return new PreviewSet(media, [new PreviewObject(PreviewVariants.Poster, poster, "image/jpeg"), clean, .. thumbnails.Objects])
         {
             NeedsWebRendition = probe.NeedsWebRendition(contentType),
         };
@@ -46,6 +47,26 @@ internal static class VideoPreviews
                 .WithCustomArgument("-b:a 128k")
                 .WithFastStart()), timeout, cancellationToken);
         return new PreviewSet(null, [new PreviewObject(PreviewVariants.Web, output, "video/mp4")]);
+    }
+
+    /// <summary>
+    /// What others download of the original: the same streams, copied (no re-encoding, so it is quick and
+    /// lossless), without the container's metadata, where phones write where a video was taken.
+    /// </summary>
+    private static async Task<PreviewObject> MakeCleanCopyAsync(string originalPath, string contentType, string workDir, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        // The original's own container, so every codec it holds may be copied into it.
+        var (format, extension) = contentType switch
+        {
+            "video/webm" => ("webm", ".webm"),
+            "video/quicktime" => ("mov -movflags +faststart", ".mov"),
+            _ => ("mp4 -movflags +faststart", ".mp4"),
+        };
+        var output = Path.Combine(workDir, "clean" + extension);
+        await RunAsync(FFMpegArguments.FromFileInput(originalPath)
+            .OutputToFile(output, overwrite: true, options => options
+                .WithCustomArgument($"-map 0:v -map 0:a? -c copy -map_metadata -1 -map_chapters -1 -f {format}")), timeout, cancellationToken);
+        return new PreviewObject(PreviewVariants.Clean, output, contentType);
     }
 
     private static async Task RunAsync(FFMpegArgumentProcessor processor, TimeSpan timeout, CancellationToken cancellationToken)

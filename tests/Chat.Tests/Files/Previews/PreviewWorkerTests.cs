@@ -83,6 +83,31 @@ public sealed class PreviewWorkerTests(FilePreviewsCluster cluster) : IAsyncLife
     }
 
     [Fact]
+    public async Task Video_with_a_location_reaches_others_as_a_copy_without_it_and_the_owner_keeps_the_original()
+    {
+        var (owner, device) = await ConnectOwnerAsync();
+        var located = Samples.NewPath(".mp4");
+        await MediaSamples.RunAsync("ffmpeg", "-v", "error", "-i", await Samples.WebReadyMp4Async(), "-c", "copy",
+            "-metadata", "location=+48.8584+002.2945/", located);
+        Assert.Contains("+48.8584", await FormatTagsAsync(located));
+        var queued = await cluster.QueueAsync(owner.UserId, located, "video/mp4", "video");
+
+        var processed = await NextFileProcessedAsync(device, queued.FileId);
+
+        Assert.DoesNotContain("web", Previews(processed));
+        var row = await cluster.ReadFileAsync(queued.FileId);
+        Assert.Equal($"files/{queued.FileId}/clean", row.CleanKey);
+        var clean = await cluster.DownloadAsync(row.CleanKey!);
+        Assert.DoesNotContain("48.8584", await FormatTagsAsync(clean));
+        var streams = await MediaSamples.RunAsync("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of", "csv=p=0", clean);
+        Assert.Equal(["aac", "h264"], streams.Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal));
+        Assert.Equal(await File.ReadAllBytesAsync(located), await File.ReadAllBytesAsync(await cluster.DownloadAsync(queued.ObjectKey)));
+    }
+
+    private static Task<string> FormatTagsAsync(string path) =>
+        MediaSamples.RunAsync("ffprobe", "-v", "error", "-show_entries", "format_tags", "-of", "default=nw=1", path);
+
+    [Fact]
     public async Task Voice_note_gets_its_duration_and_waveform()
     {
         var (owner, device) = await ConnectOwnerAsync();

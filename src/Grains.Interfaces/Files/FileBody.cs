@@ -1,9 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
-using Chat.Files;
 
-namespace Chat.Frontend.Files;
+namespace Chat.Files;
 
-/// <summary>The protocol's <c>File</c> as JSON: <c>media</c> written out as the object it is stored as.</summary>
+/// <summary>
+/// The protocol's <c>File</c> as JSON, the one shape the HTTP answers, <c>metadata.files</c> and
+/// <c>FileProcessed</c> all write: <c>media</c> is the stored object itself (an empty one when there is none).
+/// </summary>
 public sealed record FileBody(
     Guid FileId,
     Guid OwnerId,
@@ -20,4 +23,7 @@ public sealed record FileBody(
     public static FileBody From(FileDescription file) => new(
         file.FileId, file.OwnerId, file.Name, file.Size, file.ContentType, file.Kind, file.Purpose, file.Status, file.CreatedAt,
         file.MediaJson is null ? new JsonObject() : JsonNode.Parse(file.MediaJson), file.Previews);
+
+    /// <summary>The file as a JSON node, camelCase like every answer, for a message's <c>metadata.files</c>.</summary>
+    public static JsonNode ToNode(FileDescription file) => JsonSerializer.SerializeToNode(From(file), JsonSerializerOptions.Web)!;
 }
