@@ -45,6 +45,9 @@ public sealed class CallLifetimeTests(GridWithFrontends grid)
 
         var ended = await CallDriver.NextStateAsync(aliceDevice, callId, "ended", GraceWait);
         Assert.Equal("left", CallDriver.ParticipantState(ended, bob.UserId));
+        // The call is recorded after its end is announced: history first, then the message in the conversation.
+        var logged = await aliceDevice.NextMessageAsync();
+        Assert.Contains(callId.ToString(), logged.MetadataJson ?? "", StringComparison.Ordinal);
         var history = await CallDriver.HistoryAsync(grid.First.Http, alice);
         var entry = Assert.Single(history, e => e.GetProperty("callId").GetGuid() == callId);
         Assert.False(entry.GetProperty("missed").GetBoolean());
