@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Chat.Files.Previews;
+using Chat.Tests.Infrastructure;
 using NetVips;
 using Xunit.Abstractions;
 
@@ -7,7 +8,7 @@ namespace Chat.Tests.Files.Previews;
 
 /// <summary>
 /// Thumbnails per second for a 12-megapixel JPEG with EXIF (both sizes, the placeholder and the clean
-/// copy per image), one job at a time and two at once. Off by default (it takes the machine's CPU):
+/// copy per image), one job at a time and two at once. Skipped by default (it takes the machine's CPU):
 /// <c>CHAT_BENCH_PREVIEWS=1 dotnet test tests/Chat.Tests -c Release --no-build --filter "FullyQualifiedName~PreviewBenchmark" --logger "console;verbosity=detailed"</c>.
 /// </summary>
 public sealed class PreviewBenchmark(ITestOutputHelper output) : IDisposable
@@ -16,15 +17,9 @@ public sealed class PreviewBenchmark(ITestOutputHelper output) : IDisposable
 
     private readonly MediaSamples _samples = new();
 
-    [Fact]
+    [BenchmarkFact("CHAT_BENCH_PREVIEWS")]
     public async Task Twelve_megapixel_jpeg_previews_per_second()
     {
-        if (Environment.GetEnvironmentVariable("CHAT_BENCH_PREVIEWS") != "1")
-        {
-            output.WriteLine("skipped: set CHAT_BENCH_PREVIEWS=1 to run");
-            return;
-        }
-
         var photo = await TwelveMegapixelPhotoAsync();
         output.WriteLine($"input: 4000x3000 JPEG with EXIF and GPS, {new FileInfo(photo).Length / 1024} KiB; {Environment.ProcessorCount} processors; libvips threads {NetVips.NetVips.Concurrency}");
         RunOnce(photo); // warm-up: libvips loads its modules and tables once per process
