@@ -56,6 +56,7 @@ public sealed class FilesBrowserTests(BrowserFixture fixture) : IAsyncLifetime
             await ExpectImageDecodedAsync(thumbs.Nth(0).GetByTestId("media-thumb-image"));
             var card = bob.ByTestId("document-card");
             await Expect(card.GetByTestId("document-name")).ToHaveTextAsync("report.pdf");
+            await bob.ScreenshotAsync("files-album.png");
 
             // The lightbox: opens on the first photo, the arrow key goes to the second, Escape closes and focus returns.
             await thumbs.Nth(0).ClickAsync();
@@ -220,16 +221,18 @@ public sealed class FilesBrowserTests(BrowserFixture fixture) : IAsyncLifetime
 
     private async Task<(ChatPage Alice, ChatPage Bob, string ConversationId)> TwoPeopleInADirectChatAsync(bool aliceWithMicrophone)
     {
-        var aliceUser = await TestUser.RegisterAsync(fixture.First.Http);
-        var bobUser = await TestUser.RegisterAsync(fixture.First.Http);
+        var aliceUser = await TestUser.RegisterAsync(fixture.First.Http, displayName: "Alice");
+        var bobUser = await TestUser.RegisterAsync(fixture.First.Http, displayName: "Bob");
         var conversation = await ConversationApi.CreateAsync(fixture.First.Http, aliceUser, "direct", null, bobUser);
         var id = conversation.ConversationId.ToString();
+        // Bob knows Alice: her chat is no message request (which would show its bar instead of the composer).
+        (await fixture.First.Http.SendAsync(bobUser.Request(HttpMethod.Post, $"/api/conversations/{id}/request/accept"))).EnsureSuccessStatusCode();
         var alicePage = aliceWithMicrophone ? await fixture.NewCallPageAsync(fixture.First) : await NewPageAsync(fixture.First);
         _pages.Add(alicePage);
         var alice = new ChatPage(alicePage, "alice");
         var bob = new ChatPage(await NewPageAsync(fixture.Second), "bob");
-        await alice.LogInAsync(aliceUser.Username, aliceUser.Username);
-        await bob.LogInAsync(bobUser.Username, bobUser.Username);
+        await alice.LogInAsync(aliceUser.Username, "Alice");
+        await bob.LogInAsync(bobUser.Username, "Bob");
         await alice.ConversationItem(id).ClickAsync();
         await Expect(bob.ConversationItem(id)).ToBeVisibleAsync();
         await bob.ConversationItem(id).ClickAsync();
