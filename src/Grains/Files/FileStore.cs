@@ -184,14 +184,16 @@ internal sealed class FileStore(NpgsqlDataSource dataSource)
         return true;
     }
 
-    /// <summary>Whether <paramref name="userId"/> is a member of a conversation where a message that is not deleted carries the file.</summary>
+    /// <summary>Whether <paramref name="userId"/> is a member of a conversation where a message that is not deleted or expired carries the file.</summary>
     public async Task<bool> IsSharedWithAsync(Guid fileId, Guid userId)
     {
         await using var command = dataSource.CreateCommand("""
             SELECT EXISTS (
                 SELECT 1 FROM message_files f
                 JOIN conversation_members m ON m.conversation_id = f.conversation_id AND m.user_id = $2
-                WHERE f.file_id = $1 AND NOT f.deleted)
+                -- A self-destructing message is gone at its expiry, before its timer marks the row deleted.
+                JOIN messages msg ON msg.conversation_id = f.conversation_id AND msg.seq = f.seq
+                WHERE f.file_id = $1 AND NOT f.deleted AND (msg.expires_at IS NULL OR msg.expires_at > now()))
             """);
         command.Parameters.AddWithValue(fileId);
         command.Parameters.AddWithValue(userId);

@@ -83,5 +83,34 @@ public sealed class FileAccessThroughMessagesTests(GridWithFrontends grid)
         Assert.Equal(UploadedFiles.Pdf, atOwner.Bytes);
     }
 
+    [Fact]
+    public async Task A_self_destructing_message_past_its_time_hides_the_file_before_its_timer_erases_it()
+    {
+        var (alice, bob) = (await RegisterAsync(), await RegisterAsync());
+        var group = await ConversationApi.CreateAsync(grid.First.Http, alice, "group", "fleeting", bob);
+        var fileId = await UploadedFiles.UploadAsync(grid.First.Http, alice, UploadedFiles.Pdf);
+        await using var aliceConnection = await ChatConnection.ConnectAsync(grid.First.Address, alice);
+        var sent = await aliceConnection.Hub.InvokeAsync<MessageAck>("SendMessage", new
+        {
+            conversationId = group.ConversationId, clientMessageId = Guid.NewGuid().ToString(), content = "", type = "document",
+            metadata = new { fileId, fileName = "terms.pdf" }, expiresInSeconds = 3600,
+        });
+        Assert.Equal(HttpStatusCode.OK, (await UploadedFiles.DownloadAsync(grid.Second.Http, bob, fileId)).Status);
+
+        // The moment between a message's expiry and its timer's erase (an hour away here): the file's row still says
+        // it is carried, the message says it is gone.
+        await using (var database = grid.Grid.Database.CreateDataSource())
+        await using (var command = database.CreateCommand(
+            "UPDATE messages SET expires_at = now() - interval '1 second' WHERE conversation_id = $1 AND seq = $2"))
+        {
+            command.Parameters.AddWithValue(group.ConversationId);
+            command.Parameters.AddWithValue(sent.Seq);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await UploadedFiles.DownloadAsync(grid.Second.Http, bob, fileId)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await UploadedFiles.DownloadAsync(grid.First.Http, alice, fileId)).Status);
+    }
+
     private Task<TestUser> RegisterAsync() => TestUser.RegisterAsync(grid.First.Http);
 }
