@@ -1,7 +1,9 @@
 using System.Net;
+using Chat.Conversations;
 using Chat.Tests.Accounts;
 using Chat.Tests.Conversations;
 using Chat.Tests.Infrastructure;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Chat.Tests.Files;
 
@@ -102,9 +104,14 @@ public sealed class UploadTests(FilesGrid fixture)
         var carol = await TestUser.RegisterAsync(Http);
         var conversation = await ConversationApi.CreateAsync(Http, alice, "group", "pics", bob);
         var fileId = await fixture.UploadCompletedAsync(alice, "photo.png", "image/png", TestFiles.Png());
-        await fixture.ExecuteAsync(
-            "INSERT INTO message_files (conversation_id, seq, file_id, kind, sender_id, sent_at) VALUES ($1, 1, $2, 'image', $3, now())",
-            conversation.ConversationId, fileId, alice.UserId);
+        await using (var aliceDevice = await ChatConnection.ConnectAsync(fixture.First.Address, alice))
+        {
+            await aliceDevice.Hub.InvokeAsync<MessageAck>("SendMessage", new
+            {
+                conversationId = conversation.ConversationId, clientMessageId = Guid.NewGuid().ToString(), content = "", type = "image",
+                metadata = new { fileId },
+            });
+        }
 
         var info = await Http.SendAsync(bob, HttpMethod.Get, $"/api/files/{fileId}/info");
         var whileProcessing = await Http.SendAsync(bob, HttpMethod.Get, $"/api/files/{fileId}");
