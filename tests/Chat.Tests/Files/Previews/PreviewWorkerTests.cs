@@ -143,11 +143,12 @@ public sealed class PreviewWorkerTests(FilePreviewsCluster cluster) : IAsyncLife
         var (owner, device) = await ConnectOwnerAsync();
         var queued = await cluster.QueueAsync(owner.UserId, Samples.CorruptJpeg(), "image/jpeg", "image");
 
-        var processed = await NextFileProcessedAsync(device, queued.FileId);
+        // What this shows is the queue's outcome, which is stored; the event is best-effort (a lost one costs
+        // the owner a fetch) and FileProcessed_goes_to_the_owner_only is its test. One CI run of five lost it here.
+        await GivenUpAsync(device, queued.FileId);
 
-        Assert.Equal("ready", processed.GetProperty("status").GetString());
-        Assert.Empty(Previews(processed));
         var row = await cluster.ReadFileAsync(queued.FileId);
+        Assert.Empty(row.Previews);
         Assert.Equal(("ready", null), (row.Status, row.CleanKey));
         var retries = CapturedLogs.Shared.Lines.Count(line => line.Contains($"of {queued.FileId} failed (attempt", StringComparison.Ordinal));
         Assert.Equal(new PreviewOptions().PreviewMaxAttempts - 1, retries);
@@ -313,6 +314,25 @@ public sealed class PreviewWorkerTests(FilePreviewsCluster cluster) : IAsyncLife
     }
 
     private static IReadOnlyList<string> Previews(JsonElement file) => [.. file.GetProperty("previews").EnumerateArray().Select(p => p.GetString()!)];
+
+    /// <summary>Waits for the owner's FileProcessed or, failing it, for the job to be gone and the file ready.</summary>
+    private async Task GivenUpAsync(ChatConnection device, Guid fileId)
+    {
+        using var deadline = new CancellationTokenSource(Processing);
+        var processed = device.NextEventAsync("FileProcessed", Processing);
+        while (!processed.IsCompleted && !deadline.IsCancellationRequested)
+        {
+            var row = await cluster.ReadFileAsync(fileId);
+            if (row.Status == "ready" && await cluster.ReadJobAsync(fileId) == "(none)")
+            {
+                return;
+            }
+
+            await Task.WhenAny(processed, Task.Delay(200, CancellationToken.None));
+        }
+
+        Assert.Equal(fileId, (await processed).GetProperty("fileId").GetGuid());
+    }
 
     private async Task AssertJobGoneAsync(Guid fileId)
     {
