@@ -23,15 +23,7 @@ internal sealed class SecurityHeaders(RequestDelegate next, StorageSettings stor
         $"media-src 'self' blob: {storageOrigin}; connect-src 'self' {storageOrigin}; font-src 'self'; " +
         "frame-ancestors 'none'; base-uri 'none'; form-action 'self'; object-src 'none'";
 
-    /// <summary>The origin browsers reach storage at (scheme://host:port), as presigned URLs name it.</summary>
-    public static string StorageOrigin(StorageSettings settings)
-    {
-        var endpoint = settings.PublicEndpoint.Length > 0 ? settings.PublicEndpoint : settings.Endpoint;
-        var https = settings.PublicUseSsl ?? settings.UseSsl;
-        return $"{(https ? "https" : "http")}://{endpoint}";
-    }
-
-    private readonly string _contentSecurityPolicy = ContentSecurityPolicyFor(StorageOrigin(storage));
+    private readonly string _contentSecurityPolicy = ContentSecurityPolicyFor(storage.PublicOrigin);
 
     private const string HashedAssetsCache = "public, max-age=31536000, immutable";
     private const string RevalidateCache = "no-cache";

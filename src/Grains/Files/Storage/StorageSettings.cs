@@ -37,4 +37,7 @@ public sealed class StorageSettings
     internal string EffectivePublicEndpoint => PublicEndpoint.Length > 0 ? PublicEndpoint : Endpoint;
 
     internal bool EffectivePublicUseSsl => PublicUseSsl ?? UseSsl;
+
+    /// <summary>The origin (scheme://host:port) browsers reach storage at, as presigned URLs name it.</summary>
+    public string PublicOrigin => $"{(EffectivePublicUseSsl ? "https" : "http")}://{EffectivePublicEndpoint}";
 }
