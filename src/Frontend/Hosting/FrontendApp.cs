@@ -93,6 +93,7 @@ public static class FrontendApp
         app.MapCallEndpoints();
         app.MapFileEndpoints();
         app.MapSearchEndpoints();
+        app.MapPeopleSearchEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Problems.Result(Chat.Errors.ErrorCodes.NotFound, "no such endpoint"));
         app.MapFallbackToFile("index.html", SecurityHeaders.StaticFiles);

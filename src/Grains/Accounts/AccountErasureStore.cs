@@ -18,7 +18,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var account = new NpgsqlCommand("""
             UPDATE accounts SET username = $2, username_key = $2, email = $2, email_key = $2, password_hash = '',
-                display_name = $3, email_verified_at = NULL, deleted_at = now()
+                display_name = $3, email_verified_at = NULL, deleted_at = now(), username_folded = NULL, search_names = NULL
             WHERE user_id = $1 AND deleted_at IS NULL
             """, connection, transaction))
         {

@@ -154,6 +154,29 @@ internal sealed partial class ConversationGrain(
         return await actions.DecorateAsync(requesterId, Id, await store.ReadPageAsync(Id, beforeSeq, afterSeq, limit));
     }
 
+    public async Task<MessageWindow> GetMessagesAroundAsync(Guid requesterId, long aroundSeq, int limit)
+    {
+        RequireMember(requesterId);
+        if (limit is < 1 or > Limits.MaxSyncMessagesPerConversation)
+        {
+            throw ChatException.BadRequest($"limit must be between 1 and {Limits.MaxSyncMessagesPerConversation}");
+        }
+
+        if (aroundSeq < 1)
+        {
+            throw ChatException.BadRequest("aroundSeq must be positive");
+        }
+
+        if (aroundSeq > _lastSeq)
+        {
+            throw ChatException.NotFound("no message at aroundSeq");
+        }
+
+        var window = await store.ReadAroundAsync(Id, aroundSeq, limit);
+        var decorated = await actions.DecorateAsync(requesterId, Id, new MessagePage(window.Messages, window.HasMore));
+        return window with { Messages = decorated.Messages };
+    }
+
     public async Task MarkReadAsync(Guid userId, long seq)
     {
         var member = RequireMember(userId);

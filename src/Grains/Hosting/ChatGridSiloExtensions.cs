@@ -5,6 +5,7 @@ using Chat.Files;
 using Chat.Files.Attachments;
 using Chat.Files.Previews;
 using Chat.RateLimits;
+using Chat.Search.People;
 using Chat.Realtime;
 using Chat.Search.Query;
 using Chat.Storage;
@@ -79,6 +80,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();
         silo.Services.AddSingleton<ContactConsentStore>();
+        silo.Services.AddSingleton<PeopleSearchStore>();
         silo.Services.AddSingleton<AccountStore>();
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();
