@@ -7,6 +7,7 @@ using Chat.Files.Previews;
 using Chat.RateLimits;
 using Chat.Search.People;
 using Chat.Realtime;
+using Chat.Search.Indexing;
 using Chat.Search.Query;
 using Chat.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,6 +77,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddFilesInSilo(silo.Configuration);
         silo.Services.AddFilePreviews();
+        silo.Services.AddSearchIndexing();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();
