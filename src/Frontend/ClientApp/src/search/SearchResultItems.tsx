@@ -3,10 +3,14 @@ import { FileTypeIcon } from '../files/FileTypeIcon';
 import { UserAvatar } from '../files/UserAvatar';
 import { useChatState } from '../store/ChatContext';
 import { Highlighted } from './Highlighted';
-import { hitDate, hitPlace } from './hitLabels';
+import { hitConversation, hitDate, hitSender } from './hitLabels';
 
 export function MessageHitView({ hit }: { hit: MessageHit }) {
-  const place = useChatState((s) => hitPlace(s, hit.conversationId, hit.senderId));
+  // Strings, not an object: the selector's answer must stay equal while nothing changed.
+  const place = {
+    sender: useChatState((s) => hitSender(s, hit.conversationId, hit.senderId)),
+    conversation: useChatState((s) => hitConversation(s, hit.conversationId)),
+  };
   return (
     <>
       <span className="search-hit-meta">
@@ -34,7 +38,11 @@ function fileSize(bytes: number): string {
 }
 
 export function FileHitView({ hit }: { hit: FileHit }) {
-  const place = useChatState((s) => hitPlace(s, hit.conversationId, hit.senderId));
+  // Strings, not an object: the selector's answer must stay equal while nothing changed.
+  const place = {
+    sender: useChatState((s) => hitSender(s, hit.conversationId, hit.senderId)),
+    conversation: useChatState((s) => hitConversation(s, hit.conversationId)),
+  };
   return (
     <>
       <span className="search-hit-icon" aria-hidden="true">

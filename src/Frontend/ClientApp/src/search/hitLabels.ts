@@ -11,11 +11,13 @@ export function hitDate(iso: string): string {
   return (date.getFullYear() === new Date().getFullYear() ? sameYear : otherYear).format(date);
 }
 
-/** Who sent a hit and where, as the conversation list names them. */
-export function hitPlace(state: ChatState, conversationId: string, senderId: string): { sender: string; conversation: string } {
+/** Who sent a hit, as the conversation names them. */
+export function hitSender(state: ChatState, conversationId: string, senderId: string): string {
+  return displayNameOf(state, senderId, state.conversations[conversationId]?.members);
+}
+
+/** Where a hit is, as the conversation list names it. */
+export function hitConversation(state: ChatState, conversationId: string): string {
   const conversation = state.conversations[conversationId];
-  return {
-    sender: displayNameOf(state, senderId, conversation?.members),
-    conversation: conversation ? conversationTitle(state, conversation) : 'Conversation',
-  };
+  return conversation ? conversationTitle(state, conversation) : 'Conversation';
 }

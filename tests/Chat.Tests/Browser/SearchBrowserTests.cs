@@ -1,0 +1,180 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chat.Tests.Conversations;
+using Chat.Tests.Infrastructure;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Chat.Tests.Browser;
+
+/// <summary>
+/// Search in the web client: the global box finds a message far back in a long conversation and opens
+/// it in its context; the in-conversation search finds it too; starting a chat suggests people. The
+/// history comes from a scripted hub client, so only the reader needs a browser.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class SearchBrowserTests(BrowserFixture fixture)
+{
+    private const int MessageCount = 160;
+    private const int RareSeq = 10;
+
+    [Fact]
+    public async Task A_hit_far_from_the_newest_opens_its_conversation_scrolled_to_it_and_marked()
+    {
+        var word = $"zephyr{Guid.NewGuid():N}"[..16];
+        var (alice, conversation) = await LongConversationAsync($"Remember the {word} before the release");
+        var page = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
+        try
+        {
+            await ChatPage.RunAsync([page], async () =>
+            {
+                await page.LogInAsync(alice.Username, "Alice");
+
+                // Ctrl+K puts the cursor in the box; the hit shows the word marked, who sent it and where.
+                await page.Page.Keyboard.PressAsync("Control+k");
+                var input = page.ByTestId("search-input");
+                await Expect(input).ToBeFocusedAsync();
+                await input.FillAsync(word);
+                var hit = page.ByTestId("search-message-hit");
+                await Expect(hit).ToHaveCountAsync(1);
+                await Expect(hit.GetByTestId("search-mark")).ToHaveTextAsync(word);
+                await Expect(hit.GetByTestId("search-hit-snippet")).ToHaveTextAsync($"Remember the {word} before the release");
+                await Expect(hit.GetByTestId("search-hit-sender")).ToHaveTextAsync("Bob");
+                await Expect(hit.GetByTestId("search-hit-conversation")).ToHaveTextAsync("Bob");
+                await page.ScreenshotAsync("search-results.png");
+
+                // Enter opens the first hit: the conversation, at that message, although it is 150 messages back.
+                await input.FocusAsync();
+                await input.PressAsync("ArrowDown");
+                await Expect(hit).ToHaveAttributeAsync("aria-selected", "true");
+                await input.PressAsync("Enter");
+                await Expect(page.ByTestId("conversation-title")).ToHaveTextAsync("Bob");
+                var target = Seq(page, RareSeq);
+                await Expect(target).ToBeInViewportAsync();
+                await Expect(target).ToHaveAttributeAsync("data-search-target", "true");
+                await Expect(target.GetByTestId("message-content")).ToHaveTextAsync($"Remember the {word} before the release");
+                // Only the stretch around it is shown; the newest is not, and the way back to it is offered.
+                await Expect(Seq(page, MessageCount)).ToHaveCountAsync(0);
+                await Expect(page.ByTestId("jump-latest")).ToBeVisibleAsync();
+
+                // Jump to latest: the live end again, newest in view.
+                await page.ByTestId("jump-latest").ClickAsync();
+                await Expect(Seq(page, MessageCount)).ToBeInViewportAsync();
+                await Expect(Seq(page, RareSeq)).ToHaveCountAsync(0);
+                await Expect(page.ByTestId("jump-latest")).ToHaveCountAsync(0);
+
+                // Search inside the conversation finds it as well and jumps to it.
+                await page.ByTestId("conversation-search-toggle").ClickAsync();
+                var inConversation = page.ByTestId("conversation-search-input");
+                await Expect(inConversation).ToBeFocusedAsync();
+                await inConversation.FillAsync(word);
+                await Expect(page.ByTestId("conversation-search-count")).ToHaveTextAsync("1 of 1");
+                await Expect(Seq(page, RareSeq)).ToBeInViewportAsync();
+                await Expect(Seq(page, RareSeq)).ToHaveAttributeAsync("data-search-target", "true");
+            });
+        }
+        finally
+        {
+            await fixture.CloseContextsAsync(page.Page);
+        }
+    }
+
+    [Fact]
+    public async Task A_malformed_query_is_shown_inline_with_where_it_is_wrong()
+    {
+        var alice = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("alice"), "Alice");
+        var page = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
+        try
+        {
+            await ChatPage.RunAsync([page], async () =>
+            {
+                await page.LogInAsync(alice.Username, "Alice");
+                await page.ByTestId("search-input").FillAsync("budget \"unclosed");
+                await Expect(page.ByTestId("search-error")).ToContainTextAsync("unclosed quote");
+                await Expect(page.ByTestId("search-error-query")).ToHaveAttributeAsync("data-position", "7");
+                await Expect(page.ByTestId("search-input")).ToHaveAttributeAsync("aria-invalid", "true");
+            });
+        }
+        finally
+        {
+            await fixture.CloseContextsAsync(page.Page);
+        }
+    }
+
+    [Fact]
+    public async Task Starting_a_chat_suggests_people_by_name_as_it_is_typed()
+    {
+        var surname = $"Quill{Guid.NewGuid():N}"[..12];
+        var alice = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("alice"), "Alice");
+        var carol = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("carol"), $"Carol {surname}");
+        var page = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
+        try
+        {
+            await ChatPage.RunAsync([page], async () =>
+            {
+                await page.LogInAsync(alice.Username, "Alice");
+
+                // A prefix of her surname (not her username) finds her; Enter on the suggestion opens the chat.
+                var field = page.ByTestId("new-direct-username");
+                await field.FillAsync(surname[..8]);
+                var suggestion = page.Page.Locator($"[data-testid='people-suggestion'][data-username='{carol.Username}']");
+                await Expect(suggestion).ToBeVisibleAsync();
+                await Expect(suggestion.GetByTestId("search-person-name")).ToHaveTextAsync($"Carol {surname}");
+                await field.PressAsync("ArrowDown");
+                await Expect(suggestion).ToHaveAttributeAsync("aria-selected", "true");
+                await field.PressAsync("Enter");
+                await Expect(page.ByTestId("conversation-title")).ToHaveTextAsync($"Carol {surname}");
+                await Expect(page.ByTestId("people-suggestions")).ToHaveCountAsync(0);
+            });
+        }
+        finally
+        {
+            await fixture.CloseContextsAsync(page.Page);
+        }
+    }
+
+    private static ILocator Seq(ChatPage page, int seq) => page.Page.Locator($"[data-testid='message'][data-seq='{seq}']");
+
+    /// <summary>
+    /// Alice's direct chat with Bob: <see cref="MessageCount"/> messages over the hub (Bob's first), the
+    /// <see cref="RareSeq"/>th being <paramref name="rare"/>; returns once search finds it (indexing runs off the send path).
+    /// </summary>
+    private async Task<(TestUser Alice, Guid Conversation)> LongConversationAsync(string rare)
+    {
+        var alice = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("alice"), "Alice");
+        var bob = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("bob"), "Bob");
+        var conversation = (await ConversationApi.CreateAsync(fixture.First.Http, alice, "direct", null, bob)).ConversationId;
+        // Half from each, so neither sender goes past the per-sender burst the send path allows.
+        await using (var bobHub = await ChatConnection.ConnectAsync(fixture.Second.Address, bob))
+        await using (var aliceHub = await ChatConnection.ConnectAsync(fixture.First.Address, alice))
+        {
+            for (var i = 1; i <= MessageCount; i++)
+            {
+                var sender = i <= MessageCount / 2 ? bobHub : aliceHub;
+                await sender.SendAsync(conversation, i == RareSeq ? rare : $"Status update number {i}");
+            }
+        }
+
+        var word = rare.Split(' ')[2];
+        await IndexedAsync(alice, word, $"/api/search/messages?q={word}");
+        return (alice, conversation);
+    }
+
+    /// <summary>Polls a search until it has a hit: the index has no event a test can await.</summary>
+    private async Task IndexedAsync(TestUser user, string what, string path)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            using var response = await fixture.First.Http.SendAsync(user.Request(HttpMethod.Get, path));
+            if (response.IsSuccessStatusCode
+                && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hits").GetArrayLength() > 0)
+            {
+                return;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"search did not find '{what}' within the deadline (last answer {(int)response.StatusCode})");
+            await Task.Delay(100);
+        }
+    }
+}
