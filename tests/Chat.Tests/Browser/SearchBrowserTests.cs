@@ -41,7 +41,6 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
                 await Expect(hit.GetByTestId("search-hit-snippet")).ToHaveTextAsync($"Remember the {word} before the release");
                 await Expect(hit.GetByTestId("search-hit-sender")).ToHaveTextAsync("Bob");
                 await Expect(hit.GetByTestId("search-hit-conversation")).ToHaveTextAsync("Bob");
-                await page.ScreenshotAsync("search-results.png");
 
                 // Enter opens the first hit: the conversation, at that message, although it is 150 messages back.
                 await input.FocusAsync();
@@ -71,6 +70,67 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
                 await Expect(page.ByTestId("conversation-search-count")).ToHaveTextAsync("1 of 1");
                 await Expect(Seq(page, RareSeq)).ToBeInViewportAsync();
                 await Expect(Seq(page, RareSeq)).ToHaveAttributeAsync("data-search-target", "true");
+            });
+        }
+        finally
+        {
+            await fixture.CloseContextsAsync(page.Page);
+        }
+    }
+
+    [Fact]
+    public async Task Results_are_grouped_people_first_then_messages_and_sort_by_date_on_request()
+    {
+        var alice = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("alice"), "Alice");
+        var bob = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("bob"), "Bob");
+        var carol = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("carol"), "Carol");
+        await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("launch"), "Launch Desk");
+        var group = (await ConversationApi.CreateAsync(fixture.First.Http, alice, "group", "Release crew", bob, carol)).ConversationId;
+        var direct = (await ConversationApi.CreateAsync(fixture.First.Http, alice, "direct", null, bob)).ConversationId;
+        await using (var bobHub = await ChatConnection.ConnectAsync(fixture.Second.Address, bob))
+        await using (var carolHub = await ChatConnection.ConnectAsync(fixture.First.Address, carol))
+        {
+            await bobHub.SendAsync(group, "The launch moves to Thursday, the venue is booked");
+            await carolHub.SendAsync(group, "Launch checklist is in the wiki, please tick your items");
+            await bobHub.SendAsync(direct, "Can you review the launch notes before standup?");
+            await carolHub.SendAsync(group, "Who is bringing snacks to the launch party? 🎉");
+        }
+
+        await IndexedAsync(alice, "four launch messages", "/api/search/messages?q=launch", hits: 4);
+        var page = new ChatPage(await fixture.NewPageAsync(fixture.First), "alice");
+        try
+        {
+            await ChatPage.RunAsync([page], async () =>
+            {
+                await page.LogInAsync(alice.Username, "Alice");
+                await page.Page.Keyboard.PressAsync("/");
+                await Expect(page.ByTestId("search-input")).ToBeFocusedAsync();
+                await page.ByTestId("search-input").FillAsync("launch");
+
+                var hits = page.ByTestId("search-message-hit");
+                await Expect(hits).ToHaveCountAsync(4);
+                await Expect(page.ByTestId("search-results").Locator("[role='group']")).ToHaveCountAsync(2);
+                await Expect(page.ByTestId("search-group-people").GetByTestId("search-person")).ToContainTextAsync(["Launch Desk"]);
+                await Expect(page.ByTestId("search-status")).ToHaveTextAsync("4 messages");
+                foreach (var mark in await hits.GetByTestId("search-mark").AllAsync())
+                {
+                    Assert.Equal("launch", (await mark.TextContentAsync())!.ToLowerInvariant());
+                }
+
+                // By date: newest first, so the party question leads and the first one sent is last.
+                await page.ByTestId("search-sort-date").ClickAsync();
+                await Expect(page.ByTestId("search-sort-date")).ToHaveAttributeAsync("aria-pressed", "true");
+                await Expect(hits.First.GetByTestId("search-hit-snippet")).ToContainTextAsync("launch party");
+                await Expect(hits.Last.GetByTestId("search-hit-snippet")).ToContainTextAsync("moves to Thursday");
+                await Expect(hits.Filter(new() { HasText = "review the launch notes" }).GetByTestId("search-hit-conversation")).ToHaveTextAsync("Bob");
+                await Expect(hits.First.GetByTestId("search-hit-conversation")).ToHaveTextAsync("Release crew");
+
+                // A click opens the hit beside the results, which stay for the next one.
+                await hits.First.ClickAsync();
+                await Expect(page.ByTestId("conversation-title")).ToHaveTextAsync("Release crew");
+                await Expect(page.Message("Who is bringing snacks to the launch party? 🎉")).ToBeInViewportAsync();
+                await Expect(hits).ToHaveCountAsync(4);
+                await page.ScreenshotAsync("search-results.png");
             });
         }
         finally
@@ -160,15 +220,15 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
         return (alice, conversation);
     }
 
-    /// <summary>Polls a search until it has a hit: the index has no event a test can await.</summary>
-    private async Task IndexedAsync(TestUser user, string what, string path)
+    /// <summary>Polls a search until it has <paramref name="hits"/> hits: the index has no event a test can await.</summary>
+    private async Task IndexedAsync(TestUser user, string what, string path, int hits = 1)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             using var response = await fixture.First.Http.SendAsync(user.Request(HttpMethod.Get, path));
             if (response.IsSuccessStatusCode
-                && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hits").GetArrayLength() > 0)
+                && (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("hits").GetArrayLength() >= hits)
             {
                 return;
             }

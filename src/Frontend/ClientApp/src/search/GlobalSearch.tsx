@@ -25,6 +25,11 @@ interface Option {
 
 const GROUP_TITLES = { history: 'Recent searches', people: 'People', messages: 'Messages', files: 'Files' } as const;
 
+function countText(count: number, more: boolean): string {
+  if (more) return `${count}+ messages`;
+  return count === 1 ? '1 message' : `${count} messages`;
+}
+
 /** True when a key press is meant for a field (so `/` types a slash there). */
 function typingInField(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -262,7 +267,7 @@ export function GlobalSearch({ onOpenChange }: { onOpenChange: (open: boolean) =
           {trimmed && (
             <div className="search-toolbar">
               <span className="muted" aria-live="polite" data-testid="search-status">
-                {searching ? 'Searching…' : results.status === 'ready' ? `${results.messages.length}${results.messagesCursor ? '+' : ''} messages` : ''}
+                {searching ? 'Searching…' : results.status === 'ready' ? countText(results.messages.length, results.messagesCursor !== null) : ''}
               </span>
               <div className="segmented search-sort" role="group" aria-label="Sort results">
                 {(['relevance', 'date'] as const).map((value) => (
