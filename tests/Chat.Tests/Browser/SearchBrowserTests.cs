@@ -16,7 +16,7 @@ namespace Chat.Tests.Browser;
 public sealed class SearchBrowserTests(BrowserFixture fixture)
 {
     private const int MessageCount = 160;
-    private const int RareSeq = 10;
+    private const int RareSeq = 40;
 
     [Fact]
     public async Task A_hit_far_from_the_newest_opens_its_conversation_scrolled_to_it_and_marked()
@@ -42,7 +42,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
                 await Expect(hit.GetByTestId("search-hit-sender")).ToHaveTextAsync("Bob");
                 await Expect(hit.GetByTestId("search-hit-conversation")).ToHaveTextAsync("Bob");
 
-                // Enter opens the first hit: the conversation, at that message, although it is 150 messages back.
+                // Enter opens the first hit: the conversation, at that message, although it is 120 messages back.
                 await input.FocusAsync();
                 await input.PressAsync("ArrowDown");
                 await Expect(hit).ToHaveAttributeAsync("aria-selected", "true");
@@ -54,7 +54,16 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
                 await Expect(target.GetByTestId("message-content")).ToHaveTextAsync($"Remember the {word} before the release");
                 // Only the stretch around it is shown; the newest is not, and the way back to it is offered.
                 await Expect(Seq(page, MessageCount)).ToHaveCountAsync(0);
+                await Expect(Seq(page, 1)).ToHaveCountAsync(0);
                 await Expect(page.ByTestId("jump-latest")).ToBeVisibleAsync();
+
+                // Scrolling up loads the older page before the window, scrolling down the newer one after it.
+                var scroller = page.Page.Locator(".message-scroller");
+                await scroller.EvaluateAsync("el => el.scrollTo({ top: 0 })");
+                await Expect(Seq(page, 1)).ToHaveCountAsync(1);
+                await scroller.EvaluateAsync("el => el.scrollTo({ top: el.scrollHeight })");
+                await Expect(Seq(page, RareSeq + 50)).ToHaveCountAsync(1);
+                await Expect(Seq(page, MessageCount)).ToHaveCountAsync(0);
 
                 // Jump to latest: the live end again, newest in view.
                 await page.ByTestId("jump-latest").ClickAsync();
