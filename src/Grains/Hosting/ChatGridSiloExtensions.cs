@@ -6,6 +6,7 @@ using Chat.Files.Attachments;
 using Chat.Files.Previews;
 using Chat.RateLimits;
 using Chat.Realtime;
+using Chat.Search.Indexing;
 using Chat.Search.Query;
 using Chat.Storage;
 using Microsoft.Extensions.DependencyInjection;
@@ -75,6 +76,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddFilesInSilo(silo.Configuration);
         silo.Services.AddFilePreviews();
+        silo.Services.AddSearchIndexing();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();
