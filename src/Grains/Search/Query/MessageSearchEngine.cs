@@ -1,4 +1,5 @@
 using Chat.Errors;
+using Chat.Search.Indexing;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -60,7 +61,7 @@ public sealed class MessageSearchEngine(NpgsqlDataSource dataSource)
             ), page AS (
                 SELECT * FROM hits {after} ORDER BY key DESC, conversation_id DESC, seq DESC LIMIT {limit}
             )
-            SELECT p.conversation_id, p.seq, p.sender_id, p.sent_at, p.key, m.type, m.content
+            SELECT p.conversation_id, p.seq, p.sender_id, p.sent_at, p.key, m.type, m.content, m.metadata::text
             FROM page p
             LEFT JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq = p.seq
                 AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
@@ -95,13 +96,15 @@ public sealed class MessageSearchEngine(NpgsqlDataSource dataSource)
     private static string ScoreSql(CompiledQuery compiled, SqlParameters parameters, string asOf)
     {
         var rank = compiled.RankTsquery is { } tsquery ? $"ts_rank(s.document, {parameters.Add(tsquery)}::tsquery)" : "0";
-        var ageDays = $"greatest(extract(epoch FROM {asOf} - s.sent_at), 0) / 86400.0";
+        var ageDays = $"greatest(extract(epoch FROM {asOf} - s.sent_at)::float8, 0) / 86400.0";
         return $"({rank} + {SubstringBase}) * (0.5 + 0.5 / (1 + {ageDays} / {RecencyHalfLifeDays}))";
     }
 
     private static MessageSearchHit ReadHit(NpgsqlDataReader reader, CompiledQuery compiled)
     {
-        var (snippet, highlights) = SnippetBuilder.Build(reader.GetString(6), compiled.Highlights);
+        // The text the index holds (a poll's options, a document's name too), so the snippet shows what matched.
+        var text = IndexedText.Of(reader.GetString(5), reader.GetString(6), reader.IsDBNull(7) ? null : reader.GetString(7));
+        var (snippet, highlights) = SnippetBuilder.Build(text, compiled.Highlights);
         return new MessageSearchHit(
             reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2), new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero),
             reader.GetString(5), snippet, highlights);

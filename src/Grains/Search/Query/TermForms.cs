@@ -54,7 +54,8 @@ public sealed record TermForms(string Folded, string? LikePattern, string? Tsque
         // "hello," is the word hello: punctuation around a term is not part of what is looked for.
         var core = folded[tokens[0].Start..(tokens[^1].Start + tokens[^1].Length)];
         var rank = tokens.Where(t => !IsTailUnigram(tokens, t)).Select(t => Prefix(t.Lexeme)).Distinct().ToList();
-        var substring = tokens.All(t => t.Kind == SearchTokenKind.Word) && core.EnumerateRunes().Count() >= MinSubstringChars;
+        // A word of three characters gives the trigram index something to look up; "a b" would not.
+        var substring = tokens.All(t => t.Kind == SearchTokenKind.Word) && tokens.Any(t => t.Lexeme.EnumerateRunes().Count() >= MinSubstringChars);
         return substring
             ? new TermForms(core, ContainsPattern(core), null, rank)
             : new TermForms(core, null, TsqueryOf(tokens, prefixWords: !isPhrase), rank);
