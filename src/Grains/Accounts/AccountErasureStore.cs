@@ -8,7 +8,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// In one transaction: replaces the names, email and password by the tombstone (freeing the
     /// unique keys), revokes every session and deletes two-factor secrets, recovery codes, email and
-    /// phone tokens, the phone number, exports, bookmarks and scheduled messages. Returns the sessions it
+    /// phone tokens, the phone number, exports, bookmarks, scheduled messages and search history. Returns the sessions it
     /// revoked; null if the account was already gone.
     /// </summary>
     public async Task<IReadOnlyList<RevokedSession>?> EraseAsync(Guid userId)
@@ -51,6 +51,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
             "DELETE FROM bookmarks WHERE user_id = $1",
             "DELETE FROM scheduled_messages WHERE sender_id = $1",
             "DELETE FROM contact_consents WHERE user_id = $1 OR contact_id = $1",
+            "DELETE FROM search_history WHERE user_id = $1",
         ])
         {
             rest.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = userId } } });

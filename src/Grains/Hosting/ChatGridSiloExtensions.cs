@@ -7,6 +7,7 @@ using Chat.Files.Previews;
 using Chat.RateLimits;
 using Chat.Realtime;
 using Chat.Search.Indexing;
+using Chat.Search.Query;
 using Chat.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -91,6 +92,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<MessageBatchWriter>();
         silo.Services.AddSingleton<CallHistoryStore>();
         silo.Services.AddFileAttachments();
+        silo.Services.AddSearchQueries();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;
     }
