@@ -3,7 +3,6 @@ import { clearSearchHistory, getSearchHistory, type FileHit, type SearchHistoryE
 import type { FileInfo } from '../api/files';
 import { describeError } from '../api/errors';
 import { Lightbox } from '../files/Lightbox';
-import { hasPreview } from '../files/messageFiles';
 import { downloadFile } from '../files/signedUrls';
 import { useChatController } from '../store/ChatContext';
 import { CloseIcon, FiltersIcon, SearchIcon } from '../ui/icons';
@@ -102,7 +101,7 @@ export function GlobalSearch({ onOpenChange }: { onOpenChange: (open: boolean) =
   useEffect(() => setActive(-1), [results, trimmed]);
 
   const openFile = (hit: FileHit) => {
-    if ((hit.file.kind === 'image' || hit.file.kind === 'video') && (hit.file.kind === 'video' || hasPreview(hit.file, '1280') || hit.file.status === 'ready')) {
+    if (hit.file.kind === 'image' || hit.file.kind === 'video') {
       setLightbox(hit.file);
     } else {
       void downloadFile(hit.file.fileId, hit.file.name);

@@ -26,7 +26,8 @@ interface Props {
 export function PeopleSuggestField({ id, label, value, onChange, termOf, onPick, placeholder, testId }: Props) {
   const listId = useId();
   const term = useDebounced(termOf(value).trim().replace(/^@/u, ''), DEBOUNCE_MS);
-  const [people, setPeople] = useState<PersonHit[]>([]);
+  // With the term they answer: a list for an older term is never shown under a newer one.
+  const [found, setFound] = useState<{ term: string; people: PersonHit[] }>({ term: '', people: [] });
   const [active, setActive] = useState(-1);
   const [focused, setFocused] = useState(false);
   const [dismissed, setDismissed] = useState(false);
@@ -34,27 +35,28 @@ export function PeopleSuggestField({ id, label, value, onChange, termOf, onPick,
   useEffect(() => {
     setActive(-1);
     if (!term) {
-      setPeople([]);
+      setFound({ term: '', people: [] });
       return;
     }
     const abort = new AbortController();
     searchPeople(term.slice(0, 100), SUGGESTIONS, abort.signal)
-      .then((found) => {
-        if (!abort.signal.aborted) setPeople(found);
+      .then((people) => {
+        if (!abort.signal.aborted) setFound({ term: term.toLowerCase(), people });
       })
       .catch(() => {
-        if (!abort.signal.aborted) setPeople([]);
+        if (!abort.signal.aborted) setFound({ term: '', people: [] });
       });
     return () => abort.abort();
   }, [term]);
 
   // Nothing to suggest beyond what is typed: one person whose username it already is.
   const typed = termOf(value).trim().replace(/^@/u, '').toLowerCase();
+  const people = found.term === typed ? found.people : [];
   const onlyWhatIsTyped = people.length === 1 && people[0].username.toLowerCase() === typed;
   const open = focused && !dismissed && typed !== '' && people.length > 0 && !onlyWhatIsTyped;
 
   const pick = (person: PersonHit) => {
-    setPeople([]);
+    setFound({ term: '', people: [] });
     setActive(-1);
     onPick(person);
   };
