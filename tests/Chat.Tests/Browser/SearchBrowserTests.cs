@@ -88,7 +88,7 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
     }
 
     [Fact]
-    public async Task Results_are_grouped_people_first_then_messages_and_sort_by_date_on_request()
+    public async Task Results_are_grouped_sorted_by_date_on_request_and_open_people_and_hits_in_and_across_conversations()
     {
         var alice = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("alice"), "Alice");
         var bob = await TestUser.RegisterAsync(fixture.First.Http, ChatPage.NewUsername("bob"), "Bob");
@@ -140,6 +140,32 @@ public sealed class SearchBrowserTests(BrowserFixture fixture)
                 await Expect(page.Message("Who is bringing snacks to the launch party? 🎉")).ToBeInViewportAsync();
                 await Expect(hits).ToHaveCountAsync(4);
                 await page.ScreenshotAsync("search-results.png");
+
+                // Inside the group: its three hits, newest first, stepped through with the arrows.
+                await page.ByTestId("conversation-search-toggle").ClickAsync();
+                await page.ByTestId("conversation-search-input").FillAsync("launch");
+                await Expect(page.ByTestId("conversation-search-count")).ToHaveTextAsync("1 of 3");
+                await page.ByTestId("conversation-search-older").ClickAsync();
+                await Expect(page.ByTestId("conversation-search-count")).ToHaveTextAsync("2 of 3");
+                var checklist = page.Message("Launch checklist is in the wiki, please tick your items");
+                await Expect(checklist).ToHaveAttributeAsync("data-search-target", "true");
+                await page.ByTestId("conversation-search-input").PressAsync("Enter");
+                await Expect(page.ByTestId("conversation-search-count")).ToHaveTextAsync("3 of 3");
+                await Expect(page.Message("The launch moves to Thursday, the venue is booked")).ToHaveAttributeAsync("data-search-target", "true");
+                await Expect(page.ByTestId("conversation-search-older")).ToBeDisabledAsync();
+                await page.ByTestId("conversation-search-newer").ClickAsync();
+                await Expect(page.ByTestId("conversation-search-count")).ToHaveTextAsync("2 of 3");
+
+                // The empty box lists the recent searches until they are cleared.
+                await page.ByTestId("search-clear").ClickAsync();
+                await Expect(page.ByTestId("search-history-item").First).ToHaveTextAsync("launch");
+                await page.ByTestId("search-history-clear").ClickAsync();
+                await Expect(page.ByTestId("search-history-item")).ToHaveCountAsync(0);
+
+                // A person found opens the direct chat with them (made on the spot).
+                await page.ByTestId("search-input").FillAsync("launch");
+                await page.ByTestId("search-person").ClickAsync();
+                await Expect(page.ByTestId("conversation-title")).ToHaveTextAsync("Launch Desk");
             });
         }
         finally

@@ -17,13 +17,15 @@ interface Props {
   onPick: (person: PersonHit) => void;
   placeholder: string;
   testId: string;
+  /** Enter without a suggestion picked (when the field is not in a form that submits). */
+  onEnter?: () => void;
 }
 
 /**
  * A username field that suggests people (GET /api/search/people) as the user types: arrows move,
  * Enter picks, Escape closes; without a pick the field keeps what was typed.
  */
-export function PeopleSuggestField({ id, label, value, onChange, termOf, onPick, placeholder, testId }: Props) {
+export function PeopleSuggestField({ id, label, value, onChange, termOf, onPick, placeholder, testId, onEnter }: Props) {
   const listId = useId();
   const term = useDebounced(termOf(value).trim().replace(/^@/u, ''), DEBOUNCE_MS);
   // With the term they answer: a list for an older term is never shown under a newer one.
@@ -62,6 +64,11 @@ export function PeopleSuggestField({ id, label, value, onChange, termOf, onPick,
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === 'Enter' && onEnter && !(open && active >= 0)) {
+      event.preventDefault();
+      onEnter();
+      return;
+    }
     if (!open) return;
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { useChatState } from '../store/ChatContext';
 import { conversationTitle, directPeerId, sortedConversations } from '../store/selectors';
 import type { ChatState, ConversationState } from '../store/types';
+import { PeopleSuggestField } from './PeopleSuggestField';
 import { HAS_KINDS, IS_KINDS, hasFilter, quoteValue, setFilter, toggleFilter, type DateFilter } from './queryFilters';
 
 /** How `in:` names a conversation: the peer for a direct chat, the name for a named one, else its id. */
@@ -33,22 +34,22 @@ export function SearchFilters({ query, onQuery }: { query: string; onQuery: (que
   return (
     <div className="search-filters" role="group" aria-label="Search filters" data-testid="search-filters">
       <div className="search-filter-row">
-        <label htmlFor={`${id}-from`}>From</label>
-        <input
+        <span className="search-filter-label" aria-hidden="true">
+          From
+        </span>
+        <PeopleSuggestField
           id={`${id}-from`}
-          placeholder="username or me"
-          autoComplete="off"
-          autoCapitalize="none"
-          spellCheck={false}
+          label="From (a person, or me)"
+          placeholder="name, username or me"
           value={from}
-          onChange={(e) => setFrom(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              addFrom();
-            }
+          onChange={setFrom}
+          termOf={(value) => (value.trim() === 'me' ? '' : value)}
+          onPick={(person) => {
+            onQuery(setFilter(query, 'from', `@${person.username}`));
+            setFrom('');
           }}
-          data-testid="search-filter-from"
+          onEnter={addFrom}
+          testId="search-filter-from"
         />
         <button type="button" className="secondary-button" onClick={addFrom}>
           Add
