@@ -117,7 +117,16 @@ export function ConversationPane() {
         searchOpen={searchOpen}
         onToggleSearch={() => setSearchOpen((open) => !open)}
       />
-      {searchOpen && <ConversationSearch conversationId={conversation.id} onClose={() => setSearchOpen(false)} />}
+      {searchOpen && (
+        <ConversationSearch
+          conversationId={conversation.id}
+          onClose={() => {
+            setSearchOpen(false);
+            // Focus goes back to the button that opened the bar.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="conversation-search-toggle"]')?.focus());
+          }}
+        />
+      )}
       <div className="pane-body">
         <FileDropZone onFiles={(files) => controller.attachments.add(conversation.id, files)} disabled={!postAllowed}>
           <MessageList conversation={conversation} onAction={onAction} />

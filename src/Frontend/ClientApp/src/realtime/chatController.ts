@@ -143,7 +143,11 @@ export class ChatController implements ControllerContext {
 
   openConversation(conversationId: string | null): void {
     const previous = this.store.getState().openConversationId;
-    if (previous && previous !== conversationId) this.typing.stopped(previous);
+    if (previous && previous !== conversationId) {
+      this.typing.stopped(previous);
+      // A search hit's history is for that visit: coming back shows the newest again.
+      this.windows.returnToLive(previous);
+    }
     this.store.update((s) => (s.openConversationId === conversationId ? s : { ...s, openConversationId: conversationId }));
     if (!conversationId) return;
     const conversation = this.store.conversation(conversationId);
