@@ -22,9 +22,16 @@ public sealed class FileSearchEngine(NpgsqlDataSource dataSource)
         var cursor = request.Cursor is { Length: > 0 } text ? SearchCursor.Decode(text, request.Query, Sort) : null;
         var asOf = cursor?.AsOf ?? DateTimeOffset.UtcNow;
         var resolved = await _resolver.ResolveAsync(userId, query, cancellationToken);
+        var conversations = await SearchedConversations.ReadAsync(dataSource, userId, null, cancellationToken);
+        if (conversations.Length == 0)
+        {
+            return new FileSearchPage([], null);
+        }
+
         var parameters = new SqlParameters();
         var caller = parameters.Add(userId);
         var asOfParameter = parameters.Add(asOf.UtcDateTime, NpgsqlDbType.TimestampTz);
+        var mine = parameters.Add(conversations);
         var compiled = new QueryCompiler(QueryTarget.Files, userId, resolved, zone, parameters).Compile(query);
         const string key = "(extract(epoch FROM mf.sent_at) * 1000000)::float8";
         var after = cursor is null
@@ -38,7 +45,7 @@ public sealed class FileSearchEngine(NpgsqlDataSource dataSource)
             JOIN files f ON f.file_id = mf.file_id AND f.deleted_at IS NULL
             JOIN messages m ON m.conversation_id = mf.conversation_id AND m.seq = mf.seq
                 AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
-            WHERE mf.conversation_id = ANY(ARRAY(SELECT cm.conversation_id FROM conversation_members cm WHERE cm.user_id = {caller}))
+            WHERE mf.conversation_id = ANY({mine})
               AND NOT mf.deleted AND mf.sent_at <= {asOfParameter}
               AND NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.user_id = {caller} AND h.conversation_id = mf.conversation_id AND h.seq = mf.seq)
               AND {compiled.Where} {after}

@@ -118,8 +118,11 @@ public sealed class QueryCompilerTests
         var parameters = new SqlParameters();
         var compiled = new QueryCompiler(QueryTarget.Files, Caller, new ResolvedFilters(), TimeZoneInfo.Utc, parameters)
             .Compile(QueryParser.Parse("Report has:document -has:voice"));
-        Assert.Equal("(lower(f.name) LIKE $1 AND mf.kind = $2 AND NOT m.type = 'voice')", compiled.Where);
-        Assert.Equal(["%report%", "document"], parameters.Values.Select(p => p.Value));
+        Assert.Equal(
+            @"(search_fold_name(f.name) LIKE ('%' || replace(replace(replace(search_fold_name($1), '\', '\\'), '%', '\%'), '_', '\_') || '%') "
+            + "AND mf.kind = $2 AND NOT m.type = 'voice')",
+            compiled.Where);
+        Assert.Equal(["report", "document"], parameters.Values.Select(p => p.Value));
     }
 
     private static CompiledQuery Compile(string query, SqlParameters parameters) =>
