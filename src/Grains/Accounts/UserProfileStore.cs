@@ -11,10 +11,11 @@ internal sealed class UserProfileStore(NpgsqlDataSource dataSource)
     public async Task UpdateDisplayNameAsync(Guid userId, string username, string displayName)
     {
         await using var command = dataSource.CreateCommand(
-            "UPDATE accounts SET display_name = $2, search_names = $3::tsvector WHERE user_id = $1 AND deleted_at IS NULL");
+            "UPDATE accounts SET display_name = $2, search_names = $3::tsvector, username_folded = $4 WHERE user_id = $1 AND deleted_at IS NULL");
         command.Parameters.AddWithValue(userId);
         command.Parameters.AddWithValue(displayName);
         command.Parameters.AddWithValue(SearchNames.Tsvector(SearchNames.Words(username, displayName)));
+        command.Parameters.AddWithValue(SearchNames.FoldUsername(username));
         await command.ExecuteNonQueryAsync();
     }
 

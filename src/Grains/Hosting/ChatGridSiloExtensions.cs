@@ -83,6 +83,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<TimedMessageStore>();
         silo.Services.AddSingleton<ContactConsentStore>();
         silo.Services.AddSingleton<PeopleSearchStore>();
+        silo.Services.AddHostedService<SearchNamesBackfill>();
         silo.Services.AddSingleton<AccountStore>();
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();

@@ -16,25 +16,24 @@ internal sealed class PeopleSearchGrain(PeopleSearchStore store) : Grain, IPeopl
 {
     public async Task<IReadOnlyList<PersonHit>> FindPeopleAsync(Guid callerId, string query, int limit)
     {
-        var words = RequireQuery(query, limit);
-        var blocks = await GrainFactory.Reference<IUserGrain>(callerId).GetBlockRelationsAsync();
+        RequireQuery(query, limit);
         var trimmed = query.Trim();
-        if (trimmed.StartsWith('@'))
+        var blocks = await GrainFactory.Reference<IUserGrain>(callerId).GetBlockRelationsAsync();
+        if (trimmed.Contains('@', StringComparison.Ordinal) && !trimmed.StartsWith('@'))
         {
-            // "@ana" is how a handle is written: a username query, not an address.
-            words = RequireQuery(trimmed[1..], limit);
-        }
-        else if (trimmed.Contains('@', StringComparison.Ordinal))
-        {
-            return await FindExactAsync(callerId, blocks, await store.FindByEmailAsync(AccountRules.EmailKey(trimmed)), PrivacySetting.FindByEmail, PeopleMatches.Email);
+            var byEmail = await store.FindByEmailAsync(AccountRules.EmailKey(trimmed));
+            return await FindExactAsync(callerId, blocks, byEmail, PrivacySetting.FindByEmail, PeopleMatches.Email);
         }
 
-        else if (trimmed.StartsWith('+'))
+        if (trimmed.StartsWith('+'))
         {
             var phone = PhoneRules.TryNormalize(trimmed);
-            return phone is null ? [] : await FindExactAsync(callerId, blocks, await store.FindByPhoneAsync(phone), PrivacySetting.FindByPhone, PeopleMatches.Phone);
+            var byPhone = phone is null ? null : await store.FindByPhoneAsync(phone);
+            return await FindExactAsync(callerId, blocks, byPhone, PrivacySetting.FindByPhone, PeopleMatches.Phone);
         }
 
+        // "@ana" is how a handle is written: a username query, not an address.
+        var words = RequireQuery(trimmed.TrimStart('@'), limit);
         var matches = await store.FindByNameAsync(callerId, [.. blocks], words, limit);
         return await Task.WhenAll(matches.Select(match =>
             ToHitAsync(callerId, match.Account, match.ByUsername ? PeopleMatches.Username : PeopleMatches.DisplayName)));

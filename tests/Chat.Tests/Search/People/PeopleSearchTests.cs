@@ -1,5 +1,6 @@
 using System.Net;
 using Chat.Tests.Accounts;
+using Chat.Tests.Files.Attachments;
 using Chat.Tests.Infrastructure;
 
 namespace Chat.Tests.Search.People;
@@ -223,6 +224,26 @@ public sealed class PeopleSearchTests(SearchGrid grid)
         var found = await grid.FindPeopleIdsAsync(caller, tag);
 
         Assert.Equal([contact.UserId, exactUsername.UserId, usernamePrefix.UserId, wholeWord.UserId, wordPrefix.UserId, oneWayOnly.UserId], found);
+    }
+
+    [Fact]
+    public async Task The_avatar_is_shown_only_as_the_profile_photo_setting_lets_the_caller_see_it()
+    {
+        var tag = PeopleSearchApi.Tag();
+        var owner = await TestUser.RegisterAsync(Http, $"{tag}owner");
+        var contact = await TestUser.RegisterAsync(Http);
+        var stranger = await TestUser.RegisterAsync(Http);
+        await grid.MakeContactsAsync(owner, contact);
+        var avatar = await new FileRows(grid.Grid.Database).CompletedAsync(owner.UserId, purpose: "avatar");
+        (await Http.SendAsync(owner, HttpMethod.Patch, "/api/users/me/profile", new { avatarFileId = avatar })).EnsureSuccessStatusCode();
+        (await Http.SendAsync(owner, HttpMethod.Put, "/api/users/me/privacy",
+            new { lastSeen = "everyone", profilePhoto = "contacts", readReceipts = "everyone" })).EnsureSuccessStatusCode();
+
+        var seenByContact = Assert.Single(await grid.FindPeopleAsync(contact, tag)).AvatarFileId;
+        var seenByStranger = Assert.Single(await grid.FindPeopleAsync(stranger, tag)).AvatarFileId;
+
+        Assert.Equal(avatar, seenByContact);
+        Assert.Null(seenByStranger);
     }
 
     [Fact]
