@@ -137,6 +137,7 @@ export function MessageList({ conversation, onAction }: {
     if (windowed) {
       // The live end replaces the window; the layout effect then sticks to its bottom.
       atBottom.current = true;
+      setScrolledUpAt(null);
       controller.windows.returnToLive(id);
       el.focus({ preventScroll: true });
       return;
