@@ -49,8 +49,13 @@ public sealed class QueryCompiler(QueryTarget target, Guid callerId, ResolvedFil
             return $"search_fold_name(f.name) LIKE ('%' || replace(replace(replace(search_fold_name({word}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')";
         }
 
-        return forms.LikePattern is { } pattern
-            ? $"s.body LIKE {parameters.Add(pattern)}"
+        if (forms.LikePattern is { } pattern)
+        {
+            return $"s.body LIKE {parameters.Add(pattern)}";
+        }
+
+        return forms.IndexTsquery is { } first
+            ? $"(s.document @@ {parameters.Add(first)}::tsquery AND ts_match_vq(s.document, {parameters.Add(forms.Tsquery!)}::tsquery))"
             : $"s.document @@ {parameters.Add(forms.Tsquery!)}::tsquery";
     }
 
