@@ -3,7 +3,8 @@
 # (cluster "sendpath", Frontend on :5711, database search_sendpath on the running Postgres), groups of 10
 # from tools/LoadTest at RATE msg/s, three phases in one session: indexing on, off, on. "Off" is both
 # triggers on messages disabled and Search__IndexerEnabled=false. Needs a Release build of Chat.sln.
-# Usage: RATE=1000 DURATION=60 tools/SearchCorpus/sendpath-bench.sh   (results in .local/search-sendpath)
+# Usage: RATE=500 DURATION=30 PHASES="on off on off on off" tools/SearchCorpus/sendpath-bench.sh
+# (results in .local/search-sendpath; alternating phases average out other load on a shared machine)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rate=${RATE:-1000}
@@ -49,7 +50,7 @@ triggers() {
 }
 
 phase=0
-for mode in on off on; do
+for mode in ${PHASES:-on off on}; do
   phase=$((phase + 1))
   if [[ $mode == on ]]; then indexer=true; else indexer=false; fi
   start_system "$indexer"
