@@ -9,18 +9,12 @@ namespace Chat.Search.Query;
 /// no CJK or emoji (trigrams need three characters, and pg_trgm only takes letters and digits), else
 /// through the tsvector (a short word as a prefix, CJK as a phrase of its bigrams, one CJK character as
 /// a prefix, an emoji as itself).
+/// <see cref="IndexTsquery"/>, set when <see cref="Tsquery"/> has several lexemes (a CJK word of three or
+/// more characters, a phrase), is its first lexeme alone: what the GIN index is asked for, the whole
+/// phrase then checked on the rows found (see <see cref="QueryCompiler"/>).
 /// </summary>
-public sealed record TermForms(string Folded, string? LikePattern, string? Tsquery, IReadOnlyList<string> RankLexemes)
+public sealed record TermForms(string Folded, string? LikePattern, string? Tsquery, IReadOnlyList<string> RankLexemes, string? IndexTsquery = null)
 {
-    /// <summary>
-    /// For a <see cref="Tsquery"/> of several lexemes (a CJK run, a phrase): its first lexeme alone, the
-    /// condition the GIN index is asked. Postgres estimates a phrase's rows far too low (3 for a Korean
-    /// greeting found 232,692 times in the 10M corpus), plans the GIN index alone instead of the caller's
-    /// conversations, and reads every match in the table; a single lexeme it estimates from its
-    /// statistics. The whole phrase is then checked on those rows only (<c>ts_match_vq</c>, which no index serves).
-    /// </summary>
-    public string? IndexTsquery { get; init; }
-
     public const int MinSubstringChars = 3;
 
     public static TermForms ForTerm(string text) => Build(text, isPhrase: false);
@@ -65,9 +59,14 @@ public sealed record TermForms(string Folded, string? LikePattern, string? Tsque
         var rank = tokens.Where(t => !IsTailUnigram(tokens, t)).Select(t => Prefix(t.Lexeme)).Distinct().ToList();
         // A word of three characters gives the trigram index something to look up; "a b" would not.
         var substring = tokens.All(t => t.Kind == SearchTokenKind.Word) && tokens.Any(t => t.Lexeme.EnumerateRunes().Count() >= MinSubstringChars);
-        return substring
-            ? new TermForms(core, ContainsPattern(core), null, rank)
-            : new TermForms(core, null, TsqueryOf(tokens, prefixWords: !isPhrase), rank) { IndexTsquery = IndexPart(tokens, prefixWords: !isPhrase) };
+        if (substring)
+        {
+            return new TermForms(core, ContainsPattern(core), null, rank);
+        }
+
+        var lexemes = tokens.Where(t => !IsTailUnigram(tokens, t)).ToList();
+        var tsquery = TsqueryOf(tokens, prefixWords: !isPhrase);
+        return new TermForms(core, null, tsquery, rank, lexemes.Count > 1 ? TsqueryOf([lexemes[0]], prefixWords: !isPhrase) : null);
     }
 
     /// <summary>The index adds a CJK run's last character alone; a query's bigrams already cover it.</summary>
@@ -80,12 +79,6 @@ public sealed record TermForms(string Folded, string? LikePattern, string? Tsque
 
         var index = tokens.IndexOf(token);
         return index > 0 && tokens[index - 1] is { Kind: SearchTokenKind.Cjk } before && before.Start + before.Length == token.Start + token.Length;
-    }
-
-    private static string? IndexPart(List<SearchToken> tokens, bool prefixWords)
-    {
-        var kept = tokens.Where(t => !IsTailUnigram(tokens, t)).ToList();
-        return kept.Count > 1 ? TsqueryOf([kept[0]], prefixWords) : null;
     }
 
     private static string TsqueryOf(List<SearchToken> tokens, bool prefixWords)

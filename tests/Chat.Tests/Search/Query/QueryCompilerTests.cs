@@ -58,7 +58,7 @@ public sealed class QueryCompilerTests
     {
         var parameters = new SqlParameters();
         var compiled = Compile("会议室", parameters);
-        Assert.Equal("(s.document @@ $1::tsquery AND ts_match_vq(s.document, $2::tsquery))", compiled.Where);
+        Assert.Equal("(s.document @@ $1::tsquery AND (s.document @@ $2::tsquery) IS TRUE)", compiled.Where);
         Assert.Equal(["'会议'", "'会议' <-> '议室'"], parameters.Values.Select(p => p.Value));
     }
 
