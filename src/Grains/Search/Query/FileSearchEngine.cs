@@ -39,7 +39,7 @@ public sealed class FileSearchEngine(NpgsqlDataSource dataSource)
             : $"AND ({key}, mf.conversation_id, mf.seq, mf.file_id) < ({parameters.Add(cursor.Key)}, {parameters.Add(cursor.ConversationId)}, "
               + $"{parameters.Add(cursor.Seq)}, {parameters.Add(cursor.FileId ?? Guid.Empty)})";
         var limit = parameters.Add(request.Limit + 1);
-        await using var command = dataSource.CreateCommand($"""
+        var sql = $"""
             SELECT mf.conversation_id, mf.seq, mf.sender_id, mf.sent_at, {key}, {FileDescriptionColumns.Sql}
             FROM message_files mf
             JOIN files f ON f.file_id = mf.file_id AND f.deleted_at IS NULL
@@ -51,19 +51,15 @@ public sealed class FileSearchEngine(NpgsqlDataSource dataSource)
               AND {compiled.Where} {after}
             ORDER BY {key} DESC, mf.conversation_id DESC, mf.seq DESC, mf.file_id DESC
             LIMIT {limit}
-            """);
-        parameters.CopyTo(command);
+            """;
         var hits = new List<(FileSearchHit Hit, double Key)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await SearchStatement.ReadAsync(dataSource, sql, parameters, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var file = FileDescriptionColumns.Read(reader, 5);
-                var highlights = SnippetBuilder.Matches(file.Name, compiled.Highlights).Select(m => new[] { m.Start, m.End - m.Start }).ToList();
-                hits.Add((new FileSearchHit(reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2),
-                    new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero), file, highlights), reader.GetDouble(4)));
-            }
-        }
+            var file = FileDescriptionColumns.Read(reader, 5);
+            var highlights = SnippetBuilder.Matches(file.Name, compiled.Highlights).Select(m => new[] { m.Start, m.End - m.Start }).ToList();
+            hits.Add((new FileSearchHit(reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2),
+                new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero), file, highlights), reader.GetDouble(4)));
+        }, cancellationToken);
 
         var shown = hits.Take(request.Limit).ToList();
         var next = hits.Count > request.Limit

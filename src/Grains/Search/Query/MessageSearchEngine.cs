@@ -70,17 +70,12 @@ public sealed class MessageSearchEngine(NpgsqlDataSource dataSource)
                 AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
             ORDER BY p.key DESC, p.conversation_id DESC, p.seq DESC
             """;
-        await using var command = dataSource.CreateCommand(sql);
-        parameters.CopyTo(command);
         var rows = new List<(MessageSearchHit? Hit, SearchCursor Position)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await SearchStatement.ReadAsync(dataSource, sql, parameters, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var position = new SearchCursor(asOf, reader.GetDouble(4), reader.GetGuid(0), reader.GetInt64(1));
-                rows.Add((reader.IsDBNull(5) ? null : ReadHit(reader, compiled), position));
-            }
-        }
+            var position = new SearchCursor(asOf, reader.GetDouble(4), reader.GetGuid(0), reader.GetInt64(1));
+            rows.Add((reader.IsDBNull(5) ? null : ReadHit(reader, compiled), position));
+        }, cancellationToken);
 
         var more = rows.Count > request.Limit;
         var shown = rows.Take(request.Limit).ToList();

@@ -9,8 +9,11 @@ namespace Chat.Search.Query;
 /// no CJK or emoji (trigrams need three characters, and pg_trgm only takes letters and digits), else
 /// through the tsvector (a short word as a prefix, CJK as a phrase of its bigrams, one CJK character as
 /// a prefix, an emoji as itself).
+/// <see cref="IndexTsquery"/>, set when <see cref="Tsquery"/> has several lexemes (a CJK word of three or
+/// more characters, a phrase), is its first lexeme alone: what the GIN index is asked for, the whole
+/// phrase then checked on the rows found (see <see cref="QueryCompiler"/>).
 /// </summary>
-public sealed record TermForms(string Folded, string? LikePattern, string? Tsquery, IReadOnlyList<string> RankLexemes)
+public sealed record TermForms(string Folded, string? LikePattern, string? Tsquery, IReadOnlyList<string> RankLexemes, string? IndexTsquery = null)
 {
     public const int MinSubstringChars = 3;
 
@@ -56,9 +59,14 @@ public sealed record TermForms(string Folded, string? LikePattern, string? Tsque
         var rank = tokens.Where(t => !IsTailUnigram(tokens, t)).Select(t => Prefix(t.Lexeme)).Distinct().ToList();
         // A word of three characters gives the trigram index something to look up; "a b" would not.
         var substring = tokens.All(t => t.Kind == SearchTokenKind.Word) && tokens.Any(t => t.Lexeme.EnumerateRunes().Count() >= MinSubstringChars);
-        return substring
-            ? new TermForms(core, ContainsPattern(core), null, rank)
-            : new TermForms(core, null, TsqueryOf(tokens, prefixWords: !isPhrase), rank);
+        if (substring)
+        {
+            return new TermForms(core, ContainsPattern(core), null, rank);
+        }
+
+        var lexemes = tokens.Where(t => !IsTailUnigram(tokens, t)).ToList();
+        var tsquery = TsqueryOf(tokens, prefixWords: !isPhrase);
+        return new TermForms(core, null, tsquery, rank, lexemes.Count > 1 ? TsqueryOf([lexemes[0]], prefixWords: !isPhrase) : null);
     }
 
     /// <summary>The index adds a CJK run's last character alone; a query's bigrams already cover it.</summary>

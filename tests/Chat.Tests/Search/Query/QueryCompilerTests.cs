@@ -54,6 +54,15 @@ public sealed class QueryCompilerTests
     }
 
     [Fact]
+    public void A_run_of_several_lexemes_asks_the_index_for_its_first_and_checks_the_whole_run_on_those_rows()
+    {
+        var parameters = new SqlParameters();
+        var compiled = Compile("会议室", parameters);
+        Assert.Equal("(s.document @@ $1::tsquery AND (s.document @@ $2::tsquery) IS TRUE)", compiled.Where);
+        Assert.Equal(["'会议'", "'会议' <-> '议室'"], parameters.Values.Select(p => p.Value));
+    }
+
+    [Fact]
     public void Has_filters_test_the_kind_bits()
     {
         var parameters = new SqlParameters();
