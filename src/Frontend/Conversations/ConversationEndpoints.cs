@@ -7,7 +7,7 @@ using Chat.RateLimits;
 
 namespace Chat.Frontend.Conversations;
 
-/// <summary><c>/api/conversations</c>: create, list, read one, rename, and page through history.</summary>
+/// <summary><c>/api/conversations</c>: create, list, read one, rename, page through history, and open it around a message.</summary>
 public static class ConversationEndpoints
 {
     public static void MapConversationEndpoints(this IEndpointRouteBuilder app)
@@ -90,7 +90,7 @@ public static class ConversationEndpoints
     }
 
     private static async Task<IResult> GetMessagesAsync(
-        Guid conversationId, long? beforeSeq, long? afterSeq, int? limit, ClaimsPrincipal user, IClusterClient cluster)
+        Guid conversationId, long? beforeSeq, long? afterSeq, long? aroundSeq, int? limit, ClaimsPrincipal user, IClusterClient cluster)
     {
         var pageSize = limit ?? Limits.DefaultHistoryPageSize;
         if (pageSize is < 1 or > Limits.MaxHistoryPageSize)
@@ -101,6 +101,21 @@ public static class ConversationEndpoints
         if (beforeSeq is < 1 || afterSeq is < 0)
         {
             return Problems.BadRequest("beforeSeq must be positive and afterSeq not negative");
+        }
+
+        if (aroundSeq is not null)
+        {
+            if (beforeSeq is not null || afterSeq is not null)
+            {
+                return Problems.BadRequest("aroundSeq cannot be combined with beforeSeq or afterSeq");
+            }
+
+            if (aroundSeq < 1)
+            {
+                return Problems.BadRequest("aroundSeq must be positive");
+            }
+
+            return TypedResults.Ok(await cluster.Reference<IConversationGrain>(conversationId).GetMessagesAroundAsync(user.UserId(), aroundSeq.Value, pageSize));
         }
 
         return TypedResults.Ok(await cluster.Reference<IConversationGrain>(conversationId).GetMessagesAsync(user.UserId(), beforeSeq, afterSeq, pageSize));

@@ -9,6 +9,7 @@ using Chat.Frontend.Errors;
 using Chat.Frontend.Files;
 using Chat.Frontend.Health;
 using Chat.Frontend.Realtime;
+using Chat.Frontend.Search;
 using Chat.Frontend.Security;
 using Chat.Frontend.Text;
 using Chat.Frontend.Users;
@@ -91,6 +92,8 @@ public static class FrontendApp
         app.MapContactEndpoints();
         app.MapCallEndpoints();
         app.MapFileEndpoints();
+        app.MapSearchEndpoints();
+        app.MapPeopleSearchEndpoints();
         app.MapChatHub();
         app.MapFallback("/api/{**path}", () => Problems.Result(Chat.Errors.ErrorCodes.NotFound, "no such endpoint"));
         app.MapFallbackToFile("index.html", SecurityHeaders.StaticFiles);

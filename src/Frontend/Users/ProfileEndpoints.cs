@@ -46,7 +46,12 @@ public static class ProfileEndpoints
 
     private static async Task<IResult> SetPrivacyAsync(PrivacyRequest? request, ClaimsPrincipal user, IClusterClient cluster)
     {
-        var settings = new PrivacySettings(request?.LastSeen!, request?.ProfilePhoto!, request?.ReadReceipts!) { GroupAdds = request?.GroupAdds };
+        var settings = new PrivacySettings(request?.LastSeen!, request?.ProfilePhoto!, request?.ReadReceipts!)
+        {
+            GroupAdds = request?.GroupAdds,
+            FindByEmail = request?.FindByEmail,
+            FindByPhone = request?.FindByPhone,
+        };
         ProfileRules.Validate(settings);
         return TypedResults.Ok(await Me(cluster, user).SetPrivacyAsync(settings));
     }

@@ -8,4 +8,6 @@ public enum PrivacySetting
     ProfilePhoto,
     ReadReceipts,
     GroupAdds,
+    FindByEmail,
+    FindByPhone,
 }

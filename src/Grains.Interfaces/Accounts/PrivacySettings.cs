@@ -11,5 +11,18 @@ public sealed record PrivacySettings(
     [Id(3)]
     public string? GroupAdds { get; init; }
 
-    public static PrivacySettings Default { get; } = new(PrivacyAudiences.Everyone, PrivacyAudiences.Everyone, PrivacyAudiences.Everyone) { GroupAdds = PrivacyAudiences.Everyone };
+    /// <summary>Who may find the user in people search by their exact email address. Null in a change keeps the current value.</summary>
+    [Id(4)]
+    public string? FindByEmail { get; init; }
+
+    /// <summary>Who may find the user in people search by their exact verified phone number. Null in a change keeps the current value.</summary>
+    [Id(5)]
+    public string? FindByPhone { get; init; }
+
+    public static PrivacySettings Default { get; } = new(PrivacyAudiences.Everyone, PrivacyAudiences.Everyone, PrivacyAudiences.Everyone)
+    {
+        GroupAdds = PrivacyAudiences.Everyone,
+        FindByEmail = PrivacyAudiences.Everyone,
+        FindByPhone = PrivacyAudiences.Everyone,
+    };
 }

@@ -36,6 +36,14 @@ public interface IConversationGrain : IGrainWithGuidKey
     Task<MessagePage> GetMessagesAsync(Guid requesterId, long? beforeSeq, long? afterSeq, int limit);
 
     /// <summary>
+    /// The message at <paramref name="aroundSeq"/> with up to <c>limit / 2</c> older ones and the rest
+    /// newer (how a client opens a search hit in its context); members only, hidden messages left out
+    /// as history leaves them out, and not found beyond the last seq.
+    /// </summary>
+    [Alias("messages-around"), ReadOnly]
+    Task<MessageWindow> GetMessagesAroundAsync(Guid requesterId, long aroundSeq, int limit);
+
+    /// <summary>
     /// The messages after <paramref name="afterSeq"/> for one of the user's devices (at most
     /// <see cref="Limits.MaxSyncMessagesPerConversation"/>), moving the user's delivered cursor to the newest
     /// one from someone else, with a <c>DeliveryReceipt</c> when it moved.

@@ -8,7 +8,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// In one transaction: replaces the names, email and password by the tombstone (freeing the
     /// unique keys), revokes every session and deletes two-factor secrets, recovery codes, email and
-    /// phone tokens, the phone number, exports, bookmarks and scheduled messages. Returns the sessions it
+    /// phone tokens, the phone number, exports, bookmarks, scheduled messages and search history. Returns the sessions it
     /// revoked; null if the account was already gone.
     /// </summary>
     public async Task<IReadOnlyList<RevokedSession>?> EraseAsync(Guid userId)
@@ -18,7 +18,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
         await using var transaction = await connection.BeginTransactionAsync();
         await using (var account = new NpgsqlCommand("""
             UPDATE accounts SET username = $2, username_key = $2, email = $2, email_key = $2, password_hash = '',
-                display_name = $3, email_verified_at = NULL, deleted_at = now()
+                display_name = $3, email_verified_at = NULL, deleted_at = now(), username_folded = NULL, search_names = NULL
             WHERE user_id = $1 AND deleted_at IS NULL
             """, connection, transaction))
         {
@@ -51,6 +51,7 @@ internal sealed class AccountErasureStore(NpgsqlDataSource dataSource)
             "DELETE FROM bookmarks WHERE user_id = $1",
             "DELETE FROM scheduled_messages WHERE sender_id = $1",
             "DELETE FROM contact_consents WHERE user_id = $1 OR contact_id = $1",
+            "DELETE FROM search_history WHERE user_id = $1",
         ])
         {
             rest.BatchCommands.Add(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = userId } } });

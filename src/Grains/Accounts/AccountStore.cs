@@ -1,3 +1,4 @@
+using Chat.Search.People;
 using Chat.Storage;
 using Npgsql;
 
@@ -24,17 +25,22 @@ internal sealed class AccountStore(NpgsqlDataSource dataSource)
     public async Task<InsertOutcome> TryInsertAccountAsync(Guid userId, Registration registration, string passwordHash, bool claimOnly = false)
     {
         await using var command = dataSource.CreateCommand("""
-            INSERT INTO accounts (user_id, username, username_key, email, email_key, password_hash, display_name, claimed_email_key)
-            VALUES ($1, $2, $3, $4, CASE WHEN $8 THEN 'claim:' || $1::text ELSE $5 END, $6, $7, CASE WHEN $8 THEN $5 END)
+            INSERT INTO accounts (user_id, username, username_key, email, email_key, password_hash, display_name, claimed_email_key,
+                                  username_folded, search_names)
+            VALUES ($1, $2, $3, $4, CASE WHEN $8 THEN 'claim:' || $1::text ELSE $5 END, $6, $7, CASE WHEN $8 THEN $5 END, $9, $10::tsvector)
             """);
+        var username = registration.Username.Trim();
+        var displayName = string.IsNullOrWhiteSpace(registration.DisplayName) ? username : registration.DisplayName.Trim();
         command.Parameters.AddWithValue(userId);
-        command.Parameters.AddWithValue(registration.Username.Trim());
+        command.Parameters.AddWithValue(username);
         command.Parameters.AddWithValue(AccountRules.UsernameKey(registration.Username));
         command.Parameters.AddWithValue(registration.Email.Trim());
         command.Parameters.AddWithValue(AccountRules.EmailKey(registration.Email));
         command.Parameters.AddWithValue(passwordHash);
-        command.Parameters.AddWithValue(string.IsNullOrWhiteSpace(registration.DisplayName) ? registration.Username.Trim() : registration.DisplayName.Trim());
+        command.Parameters.AddWithValue(displayName);
         command.Parameters.AddWithValue(claimOnly);
+        command.Parameters.AddWithValue(SearchNames.FoldUsername(username));
+        command.Parameters.AddWithValue(SearchNames.Tsvector(SearchNames.Words(username, displayName)));
         try
         {
             await command.ExecuteNonQueryAsync();

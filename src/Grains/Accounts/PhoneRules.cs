@@ -12,13 +12,15 @@ public static partial class PhoneRules
     /// <summary>The normalised number, or a bad request if it is not E.164.</summary>
     public static string Normalize(string? phone)
     {
-        var stripped = phone is { Length: <= Limits.MaxPhoneInputChars } ? Separators().Replace(phone.Trim(), "") : "";
-        if (!E164().IsMatch(stripped))
-        {
-            throw ChatException.BadRequest($"phone must be E.164: '+' and {Limits.MinPhoneDigits}-{Limits.MaxPhoneDigits} digits");
-        }
+        return TryNormalize(phone)
+            ?? throw ChatException.BadRequest($"phone must be E.164: '+' and {Limits.MinPhoneDigits}-{Limits.MaxPhoneDigits} digits");
+    }
 
-        return stripped;
+    /// <summary>The normalised number, or null if it is not E.164 (people search: a partial number finds no one, it is no error).</summary>
+    public static string? TryNormalize(string? phone)
+    {
+        var stripped = phone is { Length: <= Limits.MaxPhoneInputChars } ? Separators().Replace(phone.Trim(), "") : "";
+        return E164().IsMatch(stripped) ? stripped : null;
     }
 
     /// <summary>A bad request unless <paramref name="code"/> is exactly the digits of a texted code.</summary>

@@ -44,6 +44,16 @@ public static class ProfileRules
         {
             throw ChatException.BadRequest("groupAdds must be everyone, contacts or nobody");
         }
+
+        if (settings.FindByEmail is not null && !PrivacyAudiences.IsKnown(settings.FindByEmail))
+        {
+            throw ChatException.BadRequest("findByEmail must be everyone, contacts or nobody");
+        }
+
+        if (settings.FindByPhone is not null && !PrivacyAudiences.IsKnown(settings.FindByPhone))
+        {
+            throw ChatException.BadRequest("findByPhone must be everyone, contacts or nobody");
+        }
     }
 
     public static void Validate(AutoReplySettings settings, DateTimeOffset now)

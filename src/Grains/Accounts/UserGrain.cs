@@ -50,7 +50,7 @@ internal sealed partial class UserGrain(
 
         if (displayName is not null)
         {
-            await profiles.UpdateDisplayNameAsync(UserId, displayName);
+            await profiles.UpdateDisplayNameAsync(UserId, username, displayName);
         }
 
         var next = (DisplayName: displayName ?? previousName, Bio: bio, StatusText: statusText, AvatarFileId: avatarFileId);
@@ -65,7 +65,7 @@ internal sealed partial class UserGrain(
             {
                 if (displayName is not null && displayName != previousName)
                 {
-                    await profiles.UpdateDisplayNameAsync(UserId, previousName);
+                    await profiles.UpdateDisplayNameAsync(UserId, username, previousName);
                 }
 
                 if (avatarChanges)
@@ -101,13 +101,20 @@ internal sealed partial class UserGrain(
     {
         ProfileRules.Validate(settings);
         await RequireAccountAsync();
-        settings = settings with { GroupAdds = settings.GroupAdds ?? state.State.GroupAdds };
+        settings = settings with
+        {
+            GroupAdds = settings.GroupAdds ?? state.State.GroupAdds,
+            FindByEmail = settings.FindByEmail ?? state.State.FindByEmail,
+            FindByPhone = settings.FindByPhone ?? state.State.FindByPhone,
+        };
         if (settings != CurrentPrivacy())
         {
             state.State.LastSeen = settings.LastSeen;
             state.State.ProfilePhoto = settings.ProfilePhoto;
             state.State.ReadReceipts = settings.ReadReceipts;
             state.State.GroupAdds = settings.GroupAdds;
+            state.State.FindByEmail = settings.FindByEmail;
+            state.State.FindByPhone = settings.FindByPhone;
             await WriteStateAsync();
         }
 
@@ -134,6 +141,8 @@ internal sealed partial class UserGrain(
             PrivacySetting.ProfilePhoto => state.State.ProfilePhoto,
             PrivacySetting.ReadReceipts => state.State.ReadReceipts,
             PrivacySetting.GroupAdds => state.State.GroupAdds,
+            PrivacySetting.FindByEmail => state.State.FindByEmail,
+            PrivacySetting.FindByPhone => state.State.FindByPhone,
             _ => PrivacyAudiences.Nobody,
         };
         return audience switch
@@ -315,8 +324,12 @@ internal sealed partial class UserGrain(
         }
     }
 
-    private PrivacySettings CurrentPrivacy() =>
-        new(state.State.LastSeen, state.State.ProfilePhoto, state.State.ReadReceipts) { GroupAdds = state.State.GroupAdds };
+    private PrivacySettings CurrentPrivacy() => new(state.State.LastSeen, state.State.ProfilePhoto, state.State.ReadReceipts)
+    {
+        GroupAdds = state.State.GroupAdds,
+        FindByEmail = state.State.FindByEmail,
+        FindByPhone = state.State.FindByPhone,
+    };
 
     private ProfileDetails ToDetails(string username, bool showAvatar) => new(
         UserId, username, state.State.DisplayName, state.State.Bio, state.State.StatusText, showAvatar ? state.State.AvatarFileId : null);

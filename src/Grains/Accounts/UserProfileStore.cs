@@ -1,4 +1,5 @@
 using Chat.Conversations;
+using Chat.Search.People;
 using Npgsql;
 
 namespace Chat.Accounts;
@@ -6,11 +7,15 @@ namespace Chat.Accounts;
 /// <summary>What the user grain reads and writes outside its own state: the directory's display name and who are contacts.</summary>
 internal sealed class UserProfileStore(NpgsqlDataSource dataSource)
 {
-    public async Task UpdateDisplayNameAsync(Guid userId, string displayName)
+    /// <summary>Writes the directory's display name and, in step with it, the words people search matches.</summary>
+    public async Task UpdateDisplayNameAsync(Guid userId, string username, string displayName)
     {
-        await using var command = dataSource.CreateCommand("UPDATE accounts SET display_name = $2 WHERE user_id = $1");
+        await using var command = dataSource.CreateCommand(
+            "UPDATE accounts SET display_name = $2, search_names = $3::tsvector, username_folded = $4 WHERE user_id = $1 AND deleted_at IS NULL");
         command.Parameters.AddWithValue(userId);
         command.Parameters.AddWithValue(displayName);
+        command.Parameters.AddWithValue(SearchNames.Tsvector(SearchNames.Words(username, displayName)));
+        command.Parameters.AddWithValue(SearchNames.FoldUsername(username));
         await command.ExecuteNonQueryAsync();
     }
 

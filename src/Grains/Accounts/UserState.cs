@@ -19,4 +19,10 @@ public sealed class UserState
 
     /// <summary>The users who blocked this one (the other side of their <see cref="Blocked"/>), kept so events can be held back both ways with one call.</summary>
     [Id(10)] public HashSet<Guid> BlockedBy { get; set; } = [];
+
+    /// <summary>Who may find the user by their exact email address in people search; one of <see cref="PrivacyAudiences"/>.</summary>
+    [Id(11)] public string FindByEmail { get; set; } = PrivacyAudiences.Everyone;
+
+    /// <summary>Who may find the user by their exact verified phone number in people search; one of <see cref="PrivacyAudiences"/>.</summary>
+    [Id(12)] public string FindByPhone { get; set; } = PrivacyAudiences.Everyone;
 }

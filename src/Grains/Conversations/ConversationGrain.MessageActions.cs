@@ -96,6 +96,9 @@ internal sealed partial class ConversationGrain
             throw ChatException.Conflict($"at most {Limits.MaxPinnedMessages} pinned messages");
         }
 
+        // The table before the state, so is:pinned never misses a pin the state shows; a retry after a
+        // failed state write finds its row already written.
+        await actions.SetPinnedAsync(Id, seq, pinned);
         if (pinned)
         {
             pins.Add(seq);

@@ -47,7 +47,21 @@ internal sealed partial class ConversationGrain(
             _members = await store.LoadMembersAsync(Id, cancellationToken);
             _lastSeq = await store.GetLastSeqAsync(Id, cancellationToken);
             ResumeTimedWork();
+            await MirrorOldPinsAsync();
         }
+    }
+
+    // A conversation pinned in before pinned_messages existed: copy its pins there once.
+    private async Task MirrorOldPinsAsync()
+    {
+        if (state.State.PinsMirrored)
+        {
+            return;
+        }
+
+        await actions.MirrorPinsAsync(Id, state.State.PinnedSeqs);
+        state.State.PinsMirrored = true;
+        await state.WriteStateAsync();
     }
 
     public async Task<ConversationInfo> CreateAsync(ConversationCreation creation)
@@ -84,6 +98,7 @@ internal sealed partial class ConversationGrain(
         state.State.Name = creation.Type == ConversationTypes.Direct ? null : creation.Name;
         state.State.CreatedBy = creation.CreatorId;
         state.State.CreatedAt = time.GetUtcNow();
+        state.State.PinsMirrored = true;
         await state.WriteStateAsync();
         _members = members.ToDictionary(m => m.UserId, m => new MemberCursor(m.Role, 0, 0));
 
@@ -152,6 +167,29 @@ internal sealed partial class ConversationGrain(
         }
 
         return await actions.DecorateAsync(requesterId, Id, await store.ReadPageAsync(Id, beforeSeq, afterSeq, limit));
+    }
+
+    public async Task<MessageWindow> GetMessagesAroundAsync(Guid requesterId, long aroundSeq, int limit)
+    {
+        RequireMember(requesterId);
+        if (limit is < 1 or > Limits.MaxSyncMessagesPerConversation)
+        {
+            throw ChatException.BadRequest($"limit must be between 1 and {Limits.MaxSyncMessagesPerConversation}");
+        }
+
+        if (aroundSeq < 1)
+        {
+            throw ChatException.BadRequest("aroundSeq must be positive");
+        }
+
+        if (aroundSeq > _lastSeq)
+        {
+            throw ChatException.NotFound("no message at aroundSeq");
+        }
+
+        var window = await store.ReadAroundAsync(Id, aroundSeq, limit);
+        var decorated = await actions.DecorateAsync(requesterId, Id, new MessagePage(window.Messages, window.HasMore));
+        return window with { Messages = decorated.Messages };
     }
 
     public async Task MarkReadAsync(Guid userId, long seq)

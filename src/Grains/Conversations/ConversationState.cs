@@ -20,6 +20,9 @@ public sealed class ConversationState
 
     /// <summary>A group's or channel's avatar (a public file); also in <c>conversations.avatar_file_id</c> for the list.</summary>
     [Id(9)] public Guid? AvatarFileId { get; set; }
+
+    /// <summary>Whether <see cref="PinnedSeqs"/> are mirrored in <c>pinned_messages</c> (for <c>is:pinned</c>); pins from before that table are copied once.</summary>
+    [Id(10)] public bool PinsMirrored { get; set; }
 }
 
 /// <summary>A live invite link, stored by the hash of its secret code.</summary>

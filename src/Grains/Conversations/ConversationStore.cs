@@ -156,6 +156,33 @@ internal sealed class ConversationStore(NpgsqlDataSource dataSource)
         return new MessagePage(messages, hasMore);
     }
 
+    /// <summary>
+    /// The message at <paramref name="aroundSeq"/> with up to <c>limit / 2</c> older ones before it and
+    /// the rest of <paramref name="limit"/> newer after it, oldest first, in one round trip: two probes
+    /// of the primary key, one backwards and one forwards, each one row longer than it may use so the
+    /// window knows whether more remain on its side.
+    /// </summary>
+    public async Task<MessageWindow> ReadAroundAsync(Guid conversationId, long aroundSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        var olderWanted = limit / 2;
+        await using var command = dataSource.CreateCommand($"""
+            (SELECT {MessageColumns} FROM messages WHERE conversation_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3)
+            UNION ALL
+            (SELECT {MessageColumns} FROM messages WHERE conversation_id = $1 AND seq >= $2 ORDER BY seq LIMIT $4)
+            """);
+        command.Parameters.AddWithValue(conversationId);
+        command.Parameters.AddWithValue(aroundSeq);
+        command.Parameters.AddWithValue(olderWanted + 1);
+        command.Parameters.AddWithValue(limit + 1);
+        var rows = await ReadMessagesAsync(command, cancellationToken);
+        var older = rows.Where(m => m.Seq < aroundSeq).OrderByDescending(m => m.Seq).ToList();
+        var newer = rows.Where(m => m.Seq >= aroundSeq).OrderBy(m => m.Seq).ToList();
+        var olderTaken = Math.Min(older.Count, olderWanted);
+        var newerTaken = Math.Min(newer.Count, limit - olderTaken);
+        var messages = older.Take(olderTaken).Reverse().Concat(newer.Take(newerTaken)).ToList();
+        return new MessageWindow(messages, HasMore: older.Count > olderTaken, HasNewer: newer.Count > newerTaken);
+    }
+
     /// <summary>The user's conversations with each one's newest visible message, most recently active first, in one round trip.</summary>
     public async Task<IReadOnlyList<ConversationListItem>> ListForUserAsync(Guid userId, CancellationToken cancellationToken = default)
     {

@@ -1,10 +1,11 @@
+using Chat.Search.Indexing;
 using Chat.Storage;
 using Npgsql;
 
 namespace Chat.Conversations;
 
 /// <summary>What happens to messages after they are sent: edits, deletes, reactions, hiding and bookmarks.</summary>
-internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
+internal sealed class MessageActionStore(NpgsqlDataSource dataSource, SearchIndexSignal searchSignal)
 {
     public async Task EditAsync(Guid conversationId, long seq, string content, DateTimeOffset editedAt)
     {
@@ -14,6 +15,7 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(content);
         command.Parameters.AddWithValue(editedAt.UtcDateTime);
         await command.ExecuteNonQueryAsync();
+        searchSignal.Poke();
     }
 
     /// <summary>
@@ -28,6 +30,28 @@ internal sealed class MessageActionStore(NpgsqlDataSource dataSource)
             conversationId, seq, deletedAt.UtcDateTime));
         batch.BatchCommands.Add(BatchCommands.Create("DELETE FROM message_reactions WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
         batch.BatchCommands.Add(BatchCommands.Create("UPDATE message_files SET deleted = true WHERE conversation_id = $1 AND seq = $2", conversationId, seq));
+        await batch.ExecuteNonQueryAsync();
+        searchSignal.Poke();
+    }
+
+    /// <summary>Mirrors a pin in <c>pinned_messages</c>, which <c>is:pinned</c> joins (the grain's state still serves the pins list).</summary>
+    public async Task SetPinnedAsync(Guid conversationId, long seq, bool pinned)
+    {
+        await using var command = dataSource.CreateCommand(pinned
+            ? "INSERT INTO pinned_messages (conversation_id, seq) VALUES ($1, $2) ON CONFLICT DO NOTHING"
+            : "DELETE FROM pinned_messages WHERE conversation_id = $1 AND seq = $2");
+        AddKey(command, conversationId, seq);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Makes <c>pinned_messages</c> hold exactly <paramref name="seqs"/> for the conversation.</summary>
+    public async Task MirrorPinsAsync(Guid conversationId, IReadOnlyCollection<long> seqs)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(BatchCommands.Create(
+            "DELETE FROM pinned_messages WHERE conversation_id = $1 AND NOT (seq = ANY($2))", conversationId, seqs.ToArray()));
+        batch.BatchCommands.Add(BatchCommands.Create(
+            "INSERT INTO pinned_messages (conversation_id, seq) SELECT $1, unnest($2::bigint[]) ON CONFLICT DO NOTHING", conversationId, seqs.ToArray()));
         await batch.ExecuteNonQueryAsync();
     }
 

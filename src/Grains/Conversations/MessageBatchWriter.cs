@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Chat.Files.Attachments;
+using Chat.Search.Indexing;
 using Chat.Storage;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,7 +14,8 @@ namespace Chat.Conversations;
 /// one queue, and each round trip to Postgres carries everything that arrived meanwhile. A grain
 /// awaits its own row's outcome, so nothing is acknowledged before it is durable.
 /// </summary>
-internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, ILogger<MessageBatchWriter> logger) : BackgroundService
+internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, ILogger<MessageBatchWriter> logger, SearchIndexSignal? searchSignal = null)
+    : BackgroundService
 {
     private const int MaxBatchSize = 1_000;
 
@@ -140,6 +142,7 @@ internal sealed partial class MessageBatchWriter(NpgsqlDataSource dataSource, IL
             return;
         }
 
+        searchSignal?.Poke();
         foreach (var pending in batch)
         {
             pending.Outcome.TrySetResult(inserted.Contains(pending.Message.MessageId));

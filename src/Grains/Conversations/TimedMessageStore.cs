@@ -1,10 +1,11 @@
+using Chat.Search.Indexing;
 using Npgsql;
 using NpgsqlTypes;
 
 namespace Chat.Conversations;
 
 /// <summary>Rows with a time attached: self-destructing messages to empty, and scheduled messages to send.</summary>
-internal sealed class TimedMessageStore(NpgsqlDataSource dataSource)
+internal sealed class TimedMessageStore(NpgsqlDataSource dataSource, SearchIndexSignal searchSignal)
 {
     private const string ScheduledColumns =
         "scheduled_id, conversation_id, sender_id, client_message_id, type, content, reply_to_seq, metadata::text, send_at, expires_in_seconds";
@@ -28,6 +29,10 @@ internal sealed class TimedMessageStore(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue(conversationId);
         command.Parameters.AddWithValue(now.UtcDateTime);
         var expired = await ConversationStore.ReadMessagesAsync(command, CancellationToken.None);
+        if (expired.Count > 0)
+        {
+            searchSignal.Poke();
+        }
 
         // The statement's snapshot still shows the rows as they were; what clients get is the deleted form.
         return [.. expired.Select(m => m with { Content = "", MetadataJson = null, Deleted = true, ExpiresAt = null })];

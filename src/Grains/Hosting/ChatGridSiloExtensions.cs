@@ -5,7 +5,10 @@ using Chat.Files;
 using Chat.Files.Attachments;
 using Chat.Files.Previews;
 using Chat.RateLimits;
+using Chat.Search.People;
 using Chat.Realtime;
+using Chat.Search.Indexing;
+using Chat.Search.Query;
 using Chat.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -74,10 +77,13 @@ public static class ChatGridSiloExtensions
         silo.Services.AddChatStorage(postgres);
         silo.Services.AddFilesInSilo(silo.Configuration);
         silo.Services.AddFilePreviews();
+        silo.Services.AddSearchIndexing();
         silo.Services.AddSingleton<ConversationStore>();
         silo.Services.AddSingleton<MessageActionStore>();
         silo.Services.AddSingleton<TimedMessageStore>();
         silo.Services.AddSingleton<ContactConsentStore>();
+        silo.Services.AddSingleton<PeopleSearchStore>();
+        silo.Services.AddHostedService<SearchNamesBackfill>();
         silo.Services.AddSingleton<AccountStore>();
         silo.Services.AddSingleton<TwoFactorStore>();
         silo.Services.AddSingleton<UserProfileStore>();
@@ -89,6 +95,7 @@ public static class ChatGridSiloExtensions
         silo.Services.AddSingleton<MessageBatchWriter>();
         silo.Services.AddSingleton<CallHistoryStore>();
         silo.Services.AddFileAttachments();
+        silo.Services.AddSearchQueries();
         silo.Services.AddHostedService(sp => sp.GetRequiredService<MessageBatchWriter>());
         return silo;
     }

@@ -54,6 +54,8 @@ public sealed class SettingsBrowserTests(BrowserFixture fixture)
                 await alice.ByTestId("privacy-lastSeen").SelectOptionAsync("nobody");
                 await alice.ByTestId("privacy-readReceipts").SelectOptionAsync("contacts");
                 await alice.ByTestId("privacy-groupAdds").SelectOptionAsync("nobody");
+                await alice.ByTestId("privacy-findByEmail").SelectOptionAsync("contacts");
+                await alice.ByTestId("privacy-findByPhone").SelectOptionAsync("nobody");
                 await alice.ByTestId("privacy-save").ClickAsync();
                 await Expect(alice.ByTestId("privacy-saved")).ToHaveTextAsync("Privacy settings saved.");
                 await alice.ScreenshotAsync("settings.png");
@@ -74,6 +76,8 @@ public sealed class SettingsBrowserTests(BrowserFixture fixture)
                 await Expect(alice.ByTestId("privacy-profilePhoto")).ToHaveValueAsync("everyone");
                 await Expect(alice.ByTestId("privacy-readReceipts")).ToHaveValueAsync("contacts");
                 await Expect(alice.ByTestId("privacy-groupAdds")).ToHaveValueAsync("nobody");
+                await Expect(alice.ByTestId("privacy-findByEmail")).ToHaveValueAsync("contacts");
+                await Expect(alice.ByTestId("privacy-findByPhone")).ToHaveValueAsync("nobody");
             });
         }
         finally

@@ -26,6 +26,10 @@ export interface Privacy {
   readReceipts: Audience;
   /** Who may add this user to groups and channels. */
   groupAdds: Audience;
+  /** Who may find this user in people search by their exact email address. */
+  findByEmail: Audience;
+  /** Who may find this user in people search by their exact verified phone number. */
+  findByPhone: Audience;
 }
 
 export interface TwoFactorSetup {

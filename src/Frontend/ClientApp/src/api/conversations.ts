@@ -21,9 +21,9 @@ export function createConversation(input: CreateConversationInput): Promise<Conv
 
 export function getMessages(
   conversationId: string,
-  page: { beforeSeq?: number; afterSeq?: number; limit?: number },
+  page: { beforeSeq?: number; afterSeq?: number; aroundSeq?: number; limit?: number },
 ): Promise<MessagePage> {
-  const search = query({ beforeSeq: page.beforeSeq, afterSeq: page.afterSeq, limit: page.limit ?? 50 });
+  const search = query({ beforeSeq: page.beforeSeq, afterSeq: page.afterSeq, aroundSeq: page.aroundSeq, limit: page.limit ?? 50 });
   return apiFetch<MessagePage>(`/api/conversations/${encodeURIComponent(conversationId)}/messages${search}`);
 }
 

@@ -104,7 +104,10 @@ export interface MessageHiddenEvent {
 
 export interface MessagePage {
   messages: Message[];
+  /** Older messages remain (newer ones, for a page after `afterSeq`). */
   hasMore: boolean;
+  /** Only with `aroundSeq`: newer messages remain after the page. */
+  hasNewer?: boolean;
 }
 
 export interface SendMessageRequest {

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { GlobalSearch } from '../search/GlobalSearch';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ThemeToggle } from '../ui/ThemeToggle';
 import { LogoutIcon, SettingsIcon } from '../ui/icons';
@@ -10,10 +11,12 @@ import './conversations.css';
 export function ConversationSidebar({ onLogout }: { onLogout: () => void }) {
   const me = useChatState((s) => s.me);
   const [settingsOpen, setSettingsOpen] = useState(false);
+  // While searching, the results take the room of the new-chat form and the list.
+  const [searching, setSearching] = useState(false);
   const settingsButton = useRef<HTMLButtonElement>(null);
   return (
     <div className="sidebar">
-      <header className="sidebar-header">
+      <header className={`sidebar-header${searching ? ' is-searching' : ''}`}>
         <div className="sidebar-me">
           <span className="brand-name">Chat Grid</span>
           {me && (
@@ -38,6 +41,7 @@ export function ConversationSidebar({ onLogout }: { onLogout: () => void }) {
         <button type="button" className="icon-button" aria-label="Sign out" title="Sign out" data-testid="logout" onClick={onLogout}>
           <LogoutIcon />
         </button>
+        <GlobalSearch onOpenChange={setSearching} />
       </header>
       {settingsOpen && (
         <SettingsDialog
@@ -47,8 +51,10 @@ export function ConversationSidebar({ onLogout }: { onLogout: () => void }) {
           }}
         />
       )}
-      <NewChatForm />
-      <ConversationList />
+      <div className="sidebar-body" hidden={searching}>
+        <NewChatForm />
+        <ConversationList />
+      </div>
     </div>
   );
 }

@@ -4,6 +4,8 @@ import type { ConversationType } from '../api/types';
 import { navigateToConversation } from '../app/useHashConversation';
 import { useChatController } from '../store/ChatContext';
 import { FormError } from '../ui/FormError';
+import type { PersonHit } from '../api/search';
+import { PeopleSuggestField } from '../search/PeopleSuggestField';
 
 const KINDS: { value: ConversationType; label: string }[] = [
   { value: 'direct', label: 'Direct' },
@@ -11,7 +13,13 @@ const KINDS: { value: ConversationType; label: string }[] = [
   { value: 'channel', label: 'Channel' },
 ];
 
-/** Starts a direct chat by username, a group (name + usernames) or a channel (name). */
+/** The last name of a comma-separated list: what suggestions are for while it is typed. */
+const lastName = (list: string) => list.split(',').pop() ?? '';
+
+/**
+ * Starts a direct chat by username, a group (name + usernames) or a channel (name); the username
+ * fields suggest people as they are typed.
+ */
 export function NewChatForm() {
   const controller = useChatController();
   const id = useId();
@@ -24,10 +32,25 @@ export function NewChatForm() {
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    await start(username);
+  }
+
+  /** A suggested person for a direct chat starts it at once; for a group, joins the member list. */
+  function pickPerson(person: PersonHit) {
+    if (kind === 'direct') {
+      setUsername(person.username);
+      void start(person.username);
+      return;
+    }
+    const names = members.split(',').slice(0, -1).map((n) => n.trim()).filter(Boolean);
+    setMembers([...names, person.username].join(', ') + ', ');
+  }
+
+  async function start(directUsername: string) {
     if (busy) return;
     setError(null);
-    const usernames = kind === 'direct' ? [username] : kind === 'group' ? members.split(',') : [];
-    if (kind === 'direct' && !username.trim()) return setError('Enter a username.');
+    const usernames = kind === 'direct' ? [directUsername] : kind === 'group' ? members.split(',') : [];
+    if (kind === 'direct' && !directUsername.trim()) return setError('Enter a username.');
     if (kind !== 'direct' && !name.trim()) return setError('Enter a name.');
     setBusy(true);
     try {
@@ -79,18 +102,15 @@ export function NewChatForm() {
       <form className="new-chat-form" onSubmit={submit} onKeyDown={onKeyDown}>
         {kind === 'direct' && (
           <div className="inline-field">
-            <label htmlFor={`${id}-username`} className="visually-hidden">
-              Username to chat with
-            </label>
-            <input
+            <PeopleSuggestField
               id={`${id}-username`}
-              placeholder="Username"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
+              label="Username or name to chat with"
+              placeholder="Username or name"
               value={username}
-              onChange={(e) => setUsername(e.target.value)}
-              data-testid="new-direct-username"
+              onChange={setUsername}
+              termOf={(value) => value}
+              onPick={pickPerson}
+              testId="new-direct-username"
             />
             <button type="submit" className="primary-button" disabled={busy} data-testid="new-direct-submit">
               Chat
@@ -114,18 +134,15 @@ export function NewChatForm() {
         )}
         {kind === 'group' && (
           <>
-            <label htmlFor={`${id}-members`} className="visually-hidden">
-              Members (usernames, comma-separated)
-            </label>
-            <input
+            <PeopleSuggestField
               id={`${id}-members`}
+              label="Members (usernames, comma-separated)"
               placeholder="Usernames, comma-separated"
-              autoComplete="off"
-              autoCapitalize="none"
-              spellCheck={false}
               value={members}
-              onChange={(e) => setMembers(e.target.value)}
-              data-testid="new-group-usernames"
+              onChange={setMembers}
+              termOf={lastName}
+              onPick={pickPerson}
+              testId="new-group-usernames"
             />
           </>
         )}

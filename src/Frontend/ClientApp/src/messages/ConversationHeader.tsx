@@ -7,7 +7,7 @@ import type { ConversationState } from '../store/types';
 import { Avatar } from '../ui/Avatar';
 import { formatLastSeen } from '../ui/format';
 import { useNow } from '../ui/useNow';
-import { BackIcon, MembersIcon, PhoneIcon, VideoIcon } from '../ui/icons';
+import { BackIcon, MembersIcon, PhoneIcon, SearchIcon, VideoIcon } from '../ui/icons';
 
 interface Props {
   conversation: ConversationState;
@@ -15,11 +15,13 @@ interface Props {
   membersOpen: boolean;
   membersPanelId: string;
   onToggleMembers: () => void;
+  searchOpen: boolean;
+  onToggleSearch: () => void;
 }
 
 const presenceText = { online: 'online', away: 'away', dnd: 'do not disturb' } as const;
 
-export function ConversationHeader({ conversation, titleId, membersOpen, membersPanelId, onToggleMembers }: Props) {
+export function ConversationHeader({ conversation, titleId, membersOpen, membersPanelId, onToggleMembers, searchOpen, onToggleSearch }: Props) {
   const state = useChatState((s) => s);
   const calls = useCallManager();
   const title = conversationTitle(state, conversation);
@@ -87,6 +89,17 @@ export function ConversationHeader({ conversation, titleId, membersOpen, members
           </button>
         </>
       )}
+      <button
+        type="button"
+        className={`icon-button${searchOpen ? ' is-active' : ''}`}
+        aria-label={searchOpen ? 'Close search in conversation' : 'Search in conversation'}
+        aria-pressed={searchOpen}
+        title="Search in conversation"
+        data-testid="conversation-search-toggle"
+        onClick={onToggleSearch}
+      >
+        <SearchIcon />
+      </button>
       <button
         type="button"
         className={`icon-button${membersOpen ? ' is-active' : ''}`}

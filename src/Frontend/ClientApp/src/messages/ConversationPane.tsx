@@ -15,6 +15,7 @@ import { MembersPanel } from './MembersPanel';
 import { MessageRequestBar } from './MessageRequestBar';
 import { MessageList } from './MessageList';
 import { TypingIndicator } from './TypingIndicator';
+import { ConversationSearch } from '../search/ConversationSearch';
 import './messages.css';
 
 /** The right pane: the open conversation, or a hint when none is open. */
@@ -25,6 +26,7 @@ export function ConversationPane() {
   const listStatus = useChatState((s) => s.listStatus);
   const postAllowed = useChatState((s) => (conversation ? canPost(s, conversation) : true));
   const [membersOpen, setMembersOpen] = useState(false);
+  const [searchOpen, setSearchOpen] = useState(false);
   const membersId = useId();
 
   // A conversation opened from the address before the list arrived: load it once it is known.
@@ -37,7 +39,10 @@ export function ConversationPane() {
     if (!hasMembers) void controller.loader.loadDetails(openId);
   }, [controller, openId, known, historyLoaded, hasMembers]);
 
-  useEffect(() => setMembersOpen(false), [openId]);
+  useEffect(() => {
+    setMembersOpen(false);
+    setSearchOpen(false);
+  }, [openId]);
 
   // Reply / edit state of the composer, and the last failed action, belong to the open conversation.
   const [target, setTarget] = useState<ComposeTarget | null>(null);
@@ -109,7 +114,19 @@ export function ConversationPane() {
         membersOpen={membersOpen}
         membersPanelId={membersId}
         onToggleMembers={() => setMembersOpen((open) => !open)}
+        searchOpen={searchOpen}
+        onToggleSearch={() => setSearchOpen((open) => !open)}
       />
+      {searchOpen && (
+        <ConversationSearch
+          conversationId={conversation.id}
+          onClose={() => {
+            setSearchOpen(false);
+            // Focus goes back to the button that opened the bar.
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-testid="conversation-search-toggle"]')?.focus());
+          }}
+        />
+      )}
       <div className="pane-body">
         <FileDropZone onFiles={(files) => controller.attachments.add(conversation.id, files)} disabled={!postAllowed}>
           <MessageList conversation={conversation} onAction={onAction} />

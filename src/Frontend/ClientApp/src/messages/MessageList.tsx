@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useChatController, useChatState } from '../store/ChatContext';
+import { shownMessages } from '../store/historyWindow';
 import type { ConversationState } from '../store/types';
 import { formatDay } from '../ui/format';
 import { buildRows } from './buildRows';
@@ -10,10 +11,16 @@ import { useUnreadMark } from './useUnreadMark';
 
 const LOAD_OLDER_WITHIN_PX = 200;
 const AT_BOTTOM_WITHIN_PX = 64;
+const LOAD_NEWER_WITHIN_PX = 200;
+/** How long a message opened from search stays marked. */
+const FOCUS_MARK_MS = 4000;
+const noOutbox: never[] = [];
 
 /**
  * The history as a live log; scrolling up loads older pages while keeping the view steady. New messages
  * keep the view at the bottom, unless the reader scrolled up: then a button jumps back and counts them.
+ * Opened at a search hit far back, it shows a window of history instead (scrolling down pages newer,
+ * the button returns to live) and brings the hit into view, marked for a moment.
  */
 export function MessageList({ conversation, onAction }: {
   conversation: ConversationState;
@@ -26,20 +33,36 @@ export function MessageList({ conversation, onAction }: {
   const outbox = useChatState((s) => s.outbox);
   const scroller = useRef<HTMLDivElement>(null);
   const atBottom = useRef(true);
-  const previous = useRef({ id: '', first: '', last: '', count: 0, height: 0 });
+  const previous = useRef({ id: '', first: '', last: '', count: 0, height: 0, focusToken: 0 });
   const unreadAfterSeq = useUnreadMark(conversation);
   /** Null at the bottom; scrolled up, the newest seq there was when the reader left the bottom. */
   const [scrolledUpAt, setScrolledUpAt] = useState<number | null>(null);
 
+  const historyWindow = conversation.window;
+  const windowed = historyWindow !== null;
+  // A window shows only its stretch; unsent messages belong to the live end.
+  const shown = useMemo(
+    () => (conversation.window ? { ...conversation, messages: shownMessages(conversation) } : conversation),
+    [conversation],
+  );
   const rows = useMemo(
-    () => buildRows(conversation, outbox, { myUserId, members: conversation.members, users }, { unreadAfterSeq }),
-    [conversation, outbox, myUserId, users, unreadAfterSeq],
+    () => buildRows(shown, windowed ? noOutbox : outbox, { myUserId, members: conversation.members, users }, { unreadAfterSeq }),
+    [shown, windowed, outbox, myUserId, conversation.members, users, unreadAfterSeq],
   );
 
-  const { hasMoreOlder, historyLoading, historyLoaded, historyError, id } = conversation;
+  const { id } = conversation;
+  const hasMoreOlder = historyWindow ? historyWindow.hasOlder : conversation.hasMoreOlder;
+  const historyLoading = historyWindow ? historyWindow.loadingOlder : conversation.historyLoading;
+  const historyLoaded = conversation.historyLoaded;
+  const historyError = historyWindow ? historyWindow.error : conversation.historyError;
+  const hasNewer = historyWindow?.hasNewer ?? false;
+  const loadingNewer = historyWindow?.loadingNewer ?? false;
   const loadOlder = useCallback(() => {
     if (hasMoreOlder && !historyLoading && historyLoaded) void controller.loadOlder(id);
   }, [controller, id, hasMoreOlder, historyLoading, historyLoaded]);
+  const loadNewer = useCallback(() => {
+    if (hasNewer && !loadingNewer) void controller.windows.loadNewer(id);
+  }, [controller, id, hasNewer, loadingNewer]);
 
   const retry = useCallback((cid: string) => controller.retryMessage(cid), [controller]);
   const discard = useCallback((cid: string) => controller.discardMessage(cid), [controller]);
@@ -50,32 +73,50 @@ export function MessageList({ conversation, onAction }: {
   const lastKey = lastRow?.key ?? '';
 
   // Keep the reader's place: stick to the bottom for new messages, hold still when older ones are prepended.
+  const focus = conversation.focus;
+  const markTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useLayoutEffect(() => {
     const el = scroller.current;
     if (!el) return;
     const before = previous.current;
-    if (before.id !== id || before.count === 0) {
+    let focusToken = before.focusToken;
+    const target = focus && focus.token !== before.focusToken ? findMessage(el, focus.seq) : null;
+    if (focus && target) {
+      // A search hit: in the middle of the view, marked (an attribute React never sets, so it survives renders).
+      focusToken = focus.token;
+      target.scrollIntoView({ block: 'center' });
+      el.querySelectorAll('[data-search-target]').forEach((other) => other.removeAttribute('data-search-target'));
+      target.setAttribute('data-search-target', 'true');
+      clearTimeout(markTimer.current);
+      markTimer.current = setTimeout(() => target.removeAttribute('data-search-target'), FOCUS_MARK_MS);
+      atBottom.current = !windowed && isAtBottom(el);
+    } else if (before.id !== id || before.count === 0) {
       // Opening with unread messages: start at the divider when they do not all fit.
       const divider = el.querySelector<HTMLElement>('.unread-divider');
       const offset = divider ? divider.getBoundingClientRect().top - el.getBoundingClientRect().top - 8 : Infinity;
       el.scrollTop = Math.min(el.scrollTop + offset, el.scrollHeight);
       atBottom.current = isAtBottom(el);
     } else if (lastKey !== before.last) {
+      // In a window a newer page lands below the reader, who stays where they are.
       const mineNewest = lastRow?.kind === 'message' && lastRow.props.mine;
-      if (atBottom.current || mineNewest) el.scrollTop = el.scrollHeight;
+      if (!windowed && (atBottom.current || mineNewest)) el.scrollTop = el.scrollHeight;
     } else if (firstKey !== before.first) {
       el.scrollTop += el.scrollHeight - before.height;
-    } else if (atBottom.current) {
+    } else if (atBottom.current && !windowed) {
       el.scrollTop = el.scrollHeight;
     }
-    previous.current = { id, first: firstKey, last: lastKey, count: messageRows.length, height: el.scrollHeight };
+    previous.current = { id, first: firstKey, last: lastKey, count: messageRows.length, height: el.scrollHeight, focusToken };
   });
+  useLayoutEffect(() => () => clearTimeout(markTimer.current), []);
 
   // A short first page does not fill the view, so no scroll event would ever ask for more.
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el && el.scrollHeight <= el.clientHeight + LOAD_OLDER_WITHIN_PX) loadOlder();
-  }, [loadOlder, rows.length]);
+    if (el && el.scrollHeight <= el.clientHeight + LOAD_OLDER_WITHIN_PX) {
+      loadOlder();
+      loadNewer();
+    }
+  }, [loadOlder, loadNewer, rows.length]);
 
   // A new conversation starts at the bottom; the jump button follows the reader's position from there.
   useLayoutEffect(() => setScrolledUpAt(null), [id]);
@@ -87,11 +128,20 @@ export function MessageList({ conversation, onAction }: {
     atBottom.current = isAtBottom(el);
     setScrolledUpAt((at) => (atBottom.current ? null : (at ?? lastSeq)));
     if (el.scrollTop < LOAD_OLDER_WITHIN_PX) loadOlder();
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < LOAD_NEWER_WITHIN_PX) loadNewer();
   };
 
   const jumpToLatest = () => {
     const el = scroller.current;
     if (!el) return;
+    if (windowed) {
+      // The live end replaces the window; the layout effect then sticks to its bottom.
+      atBottom.current = true;
+      setScrolledUpAt(null);
+      controller.windows.returnToLive(id);
+      el.focus({ preventScroll: true });
+      return;
+    }
     const smooth = !window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
     el.scrollTo({ top: el.scrollHeight, behavior: smooth ? 'smooth' : 'auto' });
     el.focus({ preventScroll: true });
@@ -149,10 +199,19 @@ export function MessageList({ conversation, onAction }: {
             ),
           )}
         </div>
+        {windowed && (
+          <div className="history-slot">
+            {loadingNewer ? <p className="history-note muted">Loading newer messages…</p> : null}
+          </div>
+        )}
       </div>
-      {scrolledUpAt !== null && <JumpToLatest newCount={newSinceScrolledUp} onJump={jumpToLatest} />}
+      {(windowed || scrolledUpAt !== null) && <JumpToLatest newCount={windowed ? 0 : newSinceScrolledUp} onJump={jumpToLatest} />}
     </div>
   );
+}
+
+function findMessage(el: HTMLElement, seq: number): HTMLElement | null {
+  return el.querySelector<HTMLElement>(`[data-testid="message"][data-seq="${seq}"]`);
 }
 
 function isAtBottom(el: HTMLElement): boolean {

@@ -17,6 +17,7 @@ import { AvatarDirectory } from '../files/avatarDirectory';
 import { ProcessedFiles } from '../files/processedFiles';
 import type { MediaDraft } from '../files/mediaDrafts';
 import { ConversationLoader } from '../conversations/conversationLoader';
+import { HistoryWindows } from '../conversations/historyWindows';
 import { GroupActions } from '../groups/groupActions';
 import { resolveUsernames } from '../groups/resolveUsernames';
 import { loadOutbox, saveOutbox } from '../messages/outboxStorage';
@@ -38,6 +39,8 @@ export class ChatController implements ControllerContext {
   readonly hub: ChatHub;
   readonly myUserId: string;
   readonly loader: ConversationLoader;
+  /** History opened at a message far from the newest (search hits), and the way back to live. */
+  readonly windows: HistoryWindows;
   private readonly sync: SyncEngine;
   private readonly outbox: OutboxSender;
   private readonly reads: ReadTracker;
@@ -72,6 +75,7 @@ export class ChatController implements ControllerContext {
       checkSession: () => this.checkSession(),
     });
     this.loader = new ConversationLoader(this);
+    this.windows = new HistoryWindows(this);
     this.sync = new SyncEngine(this);
     this.outbox = new OutboxSender(this);
     this.reads = new ReadTracker(this);
@@ -139,7 +143,11 @@ export class ChatController implements ControllerContext {
 
   openConversation(conversationId: string | null): void {
     const previous = this.store.getState().openConversationId;
-    if (previous && previous !== conversationId) this.typing.stopped(previous);
+    if (previous && previous !== conversationId) {
+      this.typing.stopped(previous);
+      // A search hit's history is for that visit: coming back shows the newest again.
+      this.windows.returnToLive(previous);
+    }
     this.store.update((s) => (s.openConversationId === conversationId ? s : { ...s, openConversationId: conversationId }));
     if (!conversationId) return;
     const conversation = this.store.conversation(conversationId);
@@ -148,13 +156,17 @@ export class ChatController implements ControllerContext {
     this.reads.scheduleRead(conversationId);
   }
 
+  /** The page before the oldest shown message: of the open history window, or of the live run. */
   loadOlder(conversationId: string): Promise<void> {
+    if (this.store.conversation(conversationId)?.window) return this.windows.loadOlder(conversationId);
     return this.loader.loadOlder(conversationId);
   }
 
   sendMessage(conversationId: string, content: string, options: SendOptions = {}): void {
     const text = content.replace(/\s+$/u, '');
     if (!text.trim()) return;
+    // An own message shows at the live end: leave a search hit's history for it.
+    this.windows.returnToLive(conversationId);
     this.typing.stopped(conversationId);
     // An own send is activity: the conversation goes to the top of the list at once.
     this.store.updateConversation(conversationId, (c) => ({ ...c, lastActivity: Math.max(c.lastActivity, Date.now()) }));
@@ -164,6 +176,7 @@ export class ChatController implements ControllerContext {
   /** Media messages whose files are complete: into the outbox, in order, like text. */
   sendMedia(conversationId: string, drafts: readonly MediaDraft[], options: SendOptions = {}): void {
     if (drafts.length === 0) return;
+    this.windows.returnToLive(conversationId);
     this.typing.stopped(conversationId);
     this.store.updateConversation(conversationId, (c) => ({ ...c, lastActivity: Math.max(c.lastActivity, Date.now()) }));
     drafts.forEach((draft, index) =>

@@ -15,6 +15,8 @@ const settings: { key: keyof Privacy; label: string; hint: string }[] = [
   { key: 'profilePhoto', label: 'Profile photo', hint: 'Who sees your photo.' },
   { key: 'readReceipts', label: 'Read receipts', hint: 'Who sees that you have read their messages.' },
   { key: 'groupAdds', label: 'Groups', hint: 'Who may add you to groups and channels.' },
+  { key: 'findByEmail', label: 'Find me by email', hint: 'Who may find you in search by your exact email address.' },
+  { key: 'findByPhone', label: 'Find me by phone', hint: 'Who may find you in search by your exact phone number.' },
 ];
 
 function AudienceSelect({ setting, value, onChange, disabled }: {

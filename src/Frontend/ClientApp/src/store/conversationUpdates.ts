@@ -27,6 +27,8 @@ export function emptyConversation(id: string): ConversationState {
     inaccessible: false,
     messageRequest: false,
     avatarFileId: null,
+    window: null,
+    focus: null,
   };
 }
 

@@ -30,6 +30,29 @@ export interface OutboxItem {
   files?: FileInfo[];
 }
 
+/**
+ * A stretch of a conversation's history away from the newest, opened at a search hit: the list shows
+ * only it, scrolling pages it older and newer, and it closes once it reaches the live end.
+ */
+export interface HistoryWindow {
+  /** Oldest and newest seq shown. */
+  fromSeq: number;
+  toSeq: number;
+  hasOlder: boolean;
+  hasNewer: boolean;
+  loadingOlder: boolean;
+  loadingNewer: boolean;
+  error: string | null;
+  /** The oldest seq of the run loaded back from the newest when the window opened (null: none was). */
+  liveFromSeq: number | null;
+}
+
+/** A message to bring into view and mark for a moment; a new token asks again for the same seq. */
+export interface MessageFocus {
+  seq: number;
+  token: number;
+}
+
 export interface ConversationState {
   id: string;
   type: ConversationType;
@@ -69,6 +92,10 @@ export interface ConversationState {
   messageRequest: boolean;
   /** A group's or channel's picture (null for none, and for direct chats: those show the peer's). */
   avatarFileId: string | null;
+  /** Null while the list shows the live end; else the stretch of history it shows instead. */
+  window: HistoryWindow | null;
+  /** The message the list scrolls to and marks (a search hit), or null. */
+  focus: MessageFocus | null;
 }
 
 export interface PresenceInfo {

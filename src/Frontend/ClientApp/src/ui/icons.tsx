@@ -3,6 +3,9 @@
 // lucide marks an icon without a label aria-hidden.
 import {
   ArrowDown,
+  ArrowUp,
+  ChevronDown,
+  ChevronUp,
   ArrowLeft,
   ArrowRight,
   CalendarClock,
@@ -33,6 +36,8 @@ import {
   Play,
   Reply,
   RotateCcw,
+  Search,
+  SlidersHorizontal,
   SendHorizontal,
   Settings,
   Square,
@@ -89,3 +94,8 @@ export const FileAudioIcon = sized(FileAudio, 22);
 export const FileImageIcon = sized(FileImage, 22);
 export const FileTextIcon = sized(FileText, 22);
 export const FileVideoIcon = sized(FileVideo, 22);
+export const SearchIcon = sized(Search, 18);
+export const FiltersIcon = sized(SlidersHorizontal, 18);
+export const PreviousHitIcon = sized(ChevronUp, 18);
+export const NextHitIcon = sized(ChevronDown, 18);
+export const JumpUpIcon = sized(ArrowUp, 18);
