@@ -17,7 +17,7 @@ public sealed class MessageSearchEngine(NpgsqlDataSource dataSource)
     /// <summary>Every hit gets this on top of its ts_rank, so a substring-only match (no lexeme matched) still ranks by recency.</summary>
     private const double SubstringBase = 0.05;
 
-    /// <summary>Recency halves in weight after this many days, down to half of the score (see <see cref="ScoreSql"/>).</summary>
+    /// <summary>The recency bonus (the half of the score above its floor) halves after this many days (see <see cref="ScoreSql"/>).</summary>
     private const double RecencyHalfLifeDays = 14;
 
     private readonly QueryFilterResolver _resolver = new(dataSource);
@@ -48,28 +48,7 @@ public sealed class MessageSearchEngine(NpgsqlDataSource dataSource)
             : $"WHERE (key, conversation_id, seq) < ({parameters.Add(cursor.Key)}, {parameters.Add(cursor.ConversationId)}, {parameters.Add(cursor.Seq)})";
         var limit = parameters.Add(request.Limit + 1);
 
-        // The caller's conversation ids as a literal array: an index condition on the primary key whose
-        // row count the planner can estimate (an ARRAY(subquery) it cannot: it guessed 1,000 rows for
-        // 22,000), so a user in 200 conversations reads only their rows whatever the words, and the GIN
-        // indexes join in by BitmapAnd only when a word is rare enough to pay.
-        var sql = $"""
-            WITH hits AS (
-                SELECT s.conversation_id, s.seq, s.sender_id, s.sent_at, ({key})::float8 AS key
-                FROM message_search s
-                WHERE s.conversation_id = ANY({mine})
-                  AND s.sent_at <= {asOfParameter}
-                  AND (s.expires_at IS NULL OR s.expires_at > now())
-                  AND NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.user_id = {caller} AND h.conversation_id = s.conversation_id AND h.seq = s.seq)
-                  AND {compiled.Where}
-            ), page AS (
-                SELECT * FROM hits {after} ORDER BY key DESC, conversation_id DESC, seq DESC LIMIT {limit}
-            )
-            SELECT p.conversation_id, p.seq, p.sender_id, p.sent_at, p.key, m.type, m.content, m.metadata::text
-            FROM page p
-            LEFT JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq = p.seq
-                AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
-            ORDER BY p.key DESC, p.conversation_id DESC, p.seq DESC
-            """;
+        var sql = PageSql(key, mine, caller, asOfParameter, compiled.Where, after, limit);
         var rows = new List<(MessageSearchHit? Hit, SearchCursor Position)>();
         await SearchStatement.ReadAsync(dataSource, sql, parameters, reader =>
         {
@@ -82,6 +61,30 @@ public sealed class MessageSearchEngine(NpgsqlDataSource dataSource)
         var next = more ? shown[^1].Position.Encode(request.Query, request.Sort) : null;
         return new MessageSearchPage([.. shown.Where(r => r.Hit is not null).Select(r => r.Hit!)], next);
     }
+
+    // The caller's conversation ids as a literal array: an index condition on the primary key whose
+    // row count the planner can estimate (an ARRAY(subquery) it cannot: it guessed 1,000 rows for
+    // 22,000), so a user in 200 conversations reads only their rows whatever the words, and the GIN
+    // indexes join in by BitmapAnd only when a word is rare enough to pay.
+    private static string PageSql(string key, string mine, string caller, string asOfParameter, string where, string after, string limit) =>
+        $"""
+            WITH hits AS (
+                SELECT s.conversation_id, s.seq, s.sender_id, s.sent_at, ({key})::float8 AS key
+                FROM message_search s
+                WHERE s.conversation_id = ANY({mine})
+                  AND s.sent_at <= {asOfParameter}
+                  AND (s.expires_at IS NULL OR s.expires_at > now())
+                  AND NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.user_id = {caller} AND h.conversation_id = s.conversation_id AND h.seq = s.seq)
+                  AND {where}
+            ), page AS (
+                SELECT * FROM hits {after} ORDER BY key DESC, conversation_id DESC, seq DESC LIMIT {limit}
+            )
+            SELECT p.conversation_id, p.seq, p.sender_id, p.sent_at, p.key, m.type, m.content, m.metadata::text
+            FROM page p
+            LEFT JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq = p.seq
+                AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
+            ORDER BY p.key DESC, p.conversation_id DESC, p.seq DESC
+            """;
 
     /// <summary>
     /// Relevance: (ts_rank over the positive terms' prefix lexemes + a base) × a recency factor from 1
