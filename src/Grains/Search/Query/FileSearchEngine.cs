@@ -22,9 +22,16 @@ public sealed class FileSearchEngine(NpgsqlDataSource dataSource)
         var cursor = request.Cursor is { Length: > 0 } text ? SearchCursor.Decode(text, request.Query, Sort) : null;
         var asOf = cursor?.AsOf ?? DateTimeOffset.UtcNow;
         var resolved = await _resolver.ResolveAsync(userId, query, cancellationToken);
+        var conversations = await SearchedConversations.ReadAsync(dataSource, userId, null, cancellationToken);
+        if (conversations.Length == 0)
+        {
+            return new FileSearchPage([], null);
+        }
+
         var parameters = new SqlParameters();
         var caller = parameters.Add(userId);
         var asOfParameter = parameters.Add(asOf.UtcDateTime, NpgsqlDbType.TimestampTz);
+        var mine = parameters.Add(conversations);
         var compiled = new QueryCompiler(QueryTarget.Files, userId, resolved, zone, parameters).Compile(query);
         const string key = "(extract(epoch FROM mf.sent_at) * 1000000)::float8";
         var after = cursor is null
@@ -32,31 +39,27 @@ public sealed class FileSearchEngine(NpgsqlDataSource dataSource)
             : $"AND ({key}, mf.conversation_id, mf.seq, mf.file_id) < ({parameters.Add(cursor.Key)}, {parameters.Add(cursor.ConversationId)}, "
               + $"{parameters.Add(cursor.Seq)}, {parameters.Add(cursor.FileId ?? Guid.Empty)})";
         var limit = parameters.Add(request.Limit + 1);
-        await using var command = dataSource.CreateCommand($"""
+        var sql = $"""
             SELECT mf.conversation_id, mf.seq, mf.sender_id, mf.sent_at, {key}, {FileDescriptionColumns.Sql}
             FROM message_files mf
             JOIN files f ON f.file_id = mf.file_id AND f.deleted_at IS NULL
             JOIN messages m ON m.conversation_id = mf.conversation_id AND m.seq = mf.seq
                 AND m.deleted_at IS NULL AND coalesce(m.expires_at > now(), true)
-            WHERE mf.conversation_id = ANY(ARRAY(SELECT cm.conversation_id FROM conversation_members cm WHERE cm.user_id = {caller}))
+            WHERE mf.conversation_id = ANY({mine})
               AND NOT mf.deleted AND mf.sent_at <= {asOfParameter}
               AND NOT EXISTS (SELECT 1 FROM hidden_messages h WHERE h.user_id = {caller} AND h.conversation_id = mf.conversation_id AND h.seq = mf.seq)
               AND {compiled.Where} {after}
             ORDER BY {key} DESC, mf.conversation_id DESC, mf.seq DESC, mf.file_id DESC
             LIMIT {limit}
-            """);
-        parameters.CopyTo(command);
+            """;
         var hits = new List<(FileSearchHit Hit, double Key)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        await SearchStatement.ReadAsync(dataSource, sql, parameters, reader =>
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var file = FileDescriptionColumns.Read(reader, 5);
-                var highlights = SnippetBuilder.Matches(file.Name, compiled.Highlights).Select(m => new[] { m.Start, m.End - m.Start }).ToList();
-                hits.Add((new FileSearchHit(reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2),
-                    new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero), file, highlights), reader.GetDouble(4)));
-            }
-        }
+            var file = FileDescriptionColumns.Read(reader, 5);
+            var highlights = SnippetBuilder.Matches(file.Name, compiled.Highlights).Select(m => new[] { m.Start, m.End - m.Start }).ToList();
+            hits.Add((new FileSearchHit(reader.GetGuid(0), reader.GetInt64(1), reader.GetGuid(2),
+                new DateTimeOffset(reader.GetDateTime(3), TimeSpan.Zero), file, highlights), reader.GetDouble(4)));
+        }, cancellationToken);
 
         var shown = hits.Take(request.Limit).ToList();
         var next = hits.Count > request.Limit

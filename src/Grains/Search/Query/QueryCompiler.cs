@@ -6,7 +6,7 @@ namespace Chat.Search.Query;
 /// <summary>
 /// Turns a parsed query into one SQL condition with parameters: over <c>message_search s</c> (terms by
 /// <see cref="TermForms"/>: <c>s.body LIKE</c> for the pg_trgm index or <c>s.document @@</c> for the
-/// GIN tsvector index) or over files in messages (<c>lower(f.name) LIKE</c> for <c>ix_files_name_trgm</c>).
+/// GIN tsvector index) or over files in messages (<c>search_fold_name(f.name) LIKE</c> for <c>ix_files_name_folded_trgm</c>).
 /// Dates are days in <paramref name="zone"/>; <c>from:</c> and <c>in:</c> come resolved.
 /// </summary>
 public sealed class QueryCompiler(QueryTarget target, Guid callerId, ResolvedFilters resolved, TimeZoneInfo zone, SqlParameters parameters)
@@ -43,9 +43,10 @@ public sealed class QueryCompiler(QueryTarget target, Guid callerId, ResolvedFil
 
         if (target == QueryTarget.Files)
         {
-            // File names are matched as the trigram index holds them: lower case, not accent-folded.
-            var name = typed.Normalize(System.Text.NormalizationForm.FormKC).ToLowerInvariant().Trim();
-            return $"lower(f.name) LIKE {parameters.Add(TermForms.ContainsPattern(name))}";
+            // Names and words folded alike by search_fold_name (migration 0510) for ix_files_name_folded_trgm;
+            // the pattern is folded and escaped in SQL too, a constant once the parameter is bound.
+            var word = parameters.Add(forms.Folded.Length > 0 ? forms.Folded : typed.Trim());
+            return $"search_fold_name(f.name) LIKE ('%' || replace(replace(replace(search_fold_name({word}), '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')";
         }
 
         if (forms.LikePattern is { } pattern)

@@ -34,6 +34,20 @@ public sealed class FileSearchTests(SearchGrid grid)
     }
 
     [Fact]
+    public async Task Names_match_with_case_accents_width_and_like_characters_ignored_or_taken_literally()
+    {
+        await using var scene = await SearchScene.StartAsync(grid);
+        var tag = SearchApi.UniqueWord();
+        var accented = await SendDocumentAsync(scene, $"Café-{tag}.pdf");
+        var percent = await SendDocumentAsync(scene, $"{tag}-100%_off.pdf");
+        await SendDocumentAsync(scene, $"{tag}-100x-off.pdf");
+
+        Assert.Equal([accented.Seq], await FileSeqsAsync(scene, $"{tag} cafe"));
+        Assert.Equal([accented.Seq], await FileSeqsAsync(scene, $"ＣＡＦＥ {tag}"));
+        Assert.Equal([percent.Seq], await FileSeqsAsync(scene, $"{tag} 100%_off"));
+    }
+
+    [Fact]
     public async Task Filters_and_exclusions_apply_to_files_too()
     {
         await using var scene = await SearchScene.StartAsync(grid);

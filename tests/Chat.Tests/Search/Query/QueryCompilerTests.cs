@@ -54,6 +54,15 @@ public sealed class QueryCompilerTests
     }
 
     [Fact]
+    public void A_run_of_several_lexemes_asks_the_index_for_its_first_and_checks_the_whole_run_on_those_rows()
+    {
+        var parameters = new SqlParameters();
+        var compiled = Compile("会议室", parameters);
+        Assert.Equal("(s.document @@ $1::tsquery AND (s.document @@ $2::tsquery) IS TRUE)", compiled.Where);
+        Assert.Equal(["'会议'", "'会议' <-> '议室'"], parameters.Values.Select(p => p.Value));
+    }
+
+    [Fact]
     public void Has_filters_test_the_kind_bits()
     {
         var parameters = new SqlParameters();
@@ -118,8 +127,11 @@ public sealed class QueryCompilerTests
         var parameters = new SqlParameters();
         var compiled = new QueryCompiler(QueryTarget.Files, Caller, new ResolvedFilters(), TimeZoneInfo.Utc, parameters)
             .Compile(QueryParser.Parse("Report has:document -has:voice"));
-        Assert.Equal("(lower(f.name) LIKE $1 AND mf.kind = $2 AND NOT m.type = 'voice')", compiled.Where);
-        Assert.Equal(["%report%", "document"], parameters.Values.Select(p => p.Value));
+        Assert.Equal(
+            @"(search_fold_name(f.name) LIKE ('%' || replace(replace(replace(search_fold_name($1), '\', '\\'), '%', '\%'), '_', '\_') || '%') "
+            + "AND mf.kind = $2 AND NOT m.type = 'voice')",
+            compiled.Where);
+        Assert.Equal(["report", "document"], parameters.Values.Select(p => p.Value));
     }
 
     private static CompiledQuery Compile(string query, SqlParameters parameters) =>

@@ -117,6 +117,26 @@ public sealed class QueryFilterTests(SearchGrid grid)
     }
 
     [Fact]
+    public async Task Has_image_finds_a_photo_by_its_caption_and_files_search_finds_it_by_kind()
+    {
+        await using var scene = await SearchScene.StartAsync(grid);
+        var tag = SearchApi.UniqueWord();
+        var png = await UploadedFiles.UploadAsync(scene.Http, scene.Alice, Chat.Tests.Files.TestFiles.Png(), $"{tag}-photo.png", "image/png");
+        var image = (await scene.AliceConnection.Hub.InvokeAsync<Chat.Conversations.MessageAck>("SendMessage", new
+        {
+            conversationId = scene.GroupId, clientMessageId = Guid.NewGuid().ToString(), content = $"{tag} at the beach", type = "image",
+            metadata = new { fileId = png },
+        })).Seq;
+        var text = await scene.SendAsync($"{tag} no picture");
+
+        await SearchApi.EventuallySeqsAsync(scene.Http, scene.Alice, SearchApi.MessagesPath($"{tag} has:image"), scene.GroupId, image);
+        Assert.Equal([text], await SearchApi.SeqsAsync(scene.Http, scene.Alice, SearchApi.MessagesPath($"{tag} -has:image"), scene.GroupId));
+        var files = await SearchApi.PageAsync(scene.Http, scene.Alice, SearchApi.FilesPath($"{tag} has:image"));
+        Assert.Equal([image], files.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("seq").GetInt64()));
+        Assert.Empty((await SearchApi.PageAsync(scene.Http, scene.Alice, SearchApi.FilesPath($"{tag} has:document"))).GetProperty("hits").EnumerateArray());
+    }
+
+    [Fact]
     public async Task Is_pinned_finds_the_conversations_pins_and_is_saved_only_the_callers_bookmarks()
     {
         await using var scene = await SearchScene.StartAsync(grid);
