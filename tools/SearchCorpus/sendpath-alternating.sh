@@ -5,7 +5,8 @@
 # first. With the triggers off nothing is queued and the indexer idles (one empty poll per 250 ms), so
 # the windows differ only by indexing. The tool's per-second lines are then split by window (the first
 # second after each switch is dropped) and compared: see sendpath-windows.py.
-# Usage: RATE=500 DURATION=180 WINDOW=10 tools/SearchCorpus/sendpath-alternating.sh   (needs the users of a sendpath-bench.sh run)
+# Usage: RATE=500 DURATION=180 WINDOW=10 [INTERVAL=00:00:00.1] tools/SearchCorpus/sendpath-alternating.sh
+# (INTERVAL: Search:IndexerMinRoundInterval; needs the users of a sendpath-bench.sh run)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 rate=${RATE:-500}
@@ -16,7 +17,7 @@ db=search_sendpath
 dburl="postgresql://postgres:postgres@127.0.0.1:55432/$db"
 cs="Host=127.0.0.1;Port=55432;Username=postgres;Password=postgres;Database=$db;Maximum Pool Size=50"
 common=(DOTNET_ENVIRONMENT=Development "Postgres__ConnectionString=$cs" Orleans__ClusterId=sendpath Orleans__ServiceId=sendpath
-  Search__IndexerEnabled=true Turn__Secret=dev-turn-secret-change-me)
+  Search__IndexerEnabled=true "Search__IndexerMinRoundInterval=${INTERVAL:-00:00:00.1}" Turn__Secret=dev-turn-secret-change-me)
 (cd "$root/src/Silo" && exec env "${common[@]}" Orleans__SiloPort=11711 Orleans__GatewayPort=30711 \
   setsid nohup dotnet bin/Release/net10.0/Chat.Silo.dll >>"$out/silo.log" 2>&1 </dev/null) &
 silo_pid=$!
