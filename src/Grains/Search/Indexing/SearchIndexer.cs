@@ -10,7 +10,8 @@ namespace Chat.Search.Indexing;
 /// Keeps message_search in step with messages, off the send path: every silo runs one, and the one
 /// holding the advisory lock drains the queue in rounds (<see cref="SearchIndexStore"/>). A full
 /// round is followed by the next at once; otherwise it sleeps until a local write pokes
-/// <see cref="SearchIndexSignal"/> or the poll interval passes (writes on other silos).
+/// <see cref="SearchIndexSignal"/> or the poll interval passes (writes on other silos), and then
+/// until <see cref="SearchIndexerOptions.IndexerMinRoundInterval"/> has passed since the last round began.
 /// </summary>
 internal sealed partial class SearchIndexer(
     SearchIndexStore store, SearchIndexSignal signal, IOptions<SearchIndexerOptions> options, ILogger<SearchIndexer> logger)
@@ -29,10 +30,13 @@ internal sealed partial class SearchIndexer(
         await Task.Yield();
         var batchSize = _options.IndexerBatchSize;
         var failures = 0;
+        var lastRound = TimeSpan.MinValue;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                lastRound = clock.Elapsed;
                 var round = await store.IndexNextAsync(batchSize, stoppingToken);
                 failures = 0;
                 var full = round is { } r && r.Taken >= batchSize;
@@ -45,6 +49,11 @@ internal sealed partial class SearchIndexer(
                 if (!full)
                 {
                     await signal.WaitAsync(_options.IndexerPollInterval, stoppingToken);
+                    var sinceLast = clock.Elapsed - lastRound;
+                    if (sinceLast < _options.IndexerMinRoundInterval && !await DelayAsync(_options.IndexerMinRoundInterval - sinceLast, stoppingToken))
+                    {
+                        return;
+                    }
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -17,6 +17,14 @@ public sealed class SearchIndexerOptions
     /// <summary>How long an idle indexer waits for a local poke before it looks at the queue anyway (writes on other silos).</summary>
     public TimeSpan IndexerPollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// The least time between the starts of two rounds that were not full: under a steady stream of
+    /// sends each poke would otherwise start a round of a handful of rows (a transaction, a lock and
+    /// four round trips each, hundreds a second), competing with the sends for the same cores; waiting
+    /// gathers them into one round. This is how long a message may wait to become searchable.
+    /// </summary>
+    public TimeSpan IndexerMinRoundInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The longest wait after repeated failures (it starts at the poll interval and doubles).</summary>
     public TimeSpan IndexerRetryMax { get; set; } = TimeSpan.FromSeconds(10);
 }
